@@ -1,0 +1,25 @@
+/**
+ * The boundary between the local cloud's HTTP app and its database emulation. The app routes
+ * every `database.*` action of a POST /admin body here and sends back what `handle` returns
+ * (adding `requestId`); a thrown CloudError becomes `{ code, message, requestId }`.
+ */
+import type { CollectionSpec } from '../../../src/db/collections';
+
+export interface DatabaseOptions {
+  /** Folder for the SQLite file; created if missing. */
+  dataDir: string;
+  /** Index manifest (src/db/collections.ts): unique indexes enforced, secondary ones used. */
+  collections: Record<string, CollectionSpec>;
+  logger: {
+    warn(msg: string, fields?: Record<string, unknown>): void;
+    info(msg: string, fields?: Record<string, unknown>): void;
+  };
+}
+
+export interface DatabaseService {
+  /** `action` is the body's action, e.g. `database.getDocument`; `body` the whole parsed JSON body. */
+  handle(action: string, body: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** Drop every document and collection (tests, `--reset`). */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}

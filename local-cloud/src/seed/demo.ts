@@ -1,0 +1,90 @@
+/**
+ * Demo data for a fresh local cloud, written through the real SDK like any other client: a
+ * committee with three branches, a secretary, members and invite codes (one usable, one expired,
+ * one used up) so the first-run flow and its errors can be tried in WeChat DevTools at once.
+ */
+import type { InviteCodeDoc, MemberDoc, OrganizationDoc } from '../../../src/db/documents';
+import type { Database } from '../../../src/server/cloud';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export const DEMO = {
+  committeeId: 'committee-demo',
+  branches: { finance: 'branch-finance', agriculture: 'branch-agriculture', hongqi: 'branch-hongqi' },
+  secretaryOpenid: 'demo-secretary',
+  memberOpenid: 'demo-member',
+  newcomerOpenid: 'dev-newcomer',
+  inviteCode: 'LJ2026',
+  expiredInviteCode: 'OLD2025',
+  usedUpInviteCode: 'FULL01',
+} as const;
+
+export async function seedDemo(db: Database, now = new Date()): Promise<{ lines: string[] }> {
+  const organizations: OrganizationDoc[] = [
+    { _id: DEMO.committeeId, kind: 'committee', name: '示范县直属机关工委', parentId: null, createdAt: now },
+    {
+      _id: DEMO.branches.finance,
+      kind: 'branch',
+      name: '县财政局机关党支部',
+      parentId: DEMO.committeeId,
+      createdAt: now,
+    },
+    {
+      _id: DEMO.branches.agriculture,
+      kind: 'branch',
+      name: '县农业农村局党支部',
+      parentId: DEMO.committeeId,
+      createdAt: now,
+    },
+    { _id: DEMO.branches.hongqi, kind: 'branch', name: '红旗村党支部', parentId: DEMO.committeeId, createdAt: now },
+  ];
+  const member = (openid: string, name: string, branchId: string, role: MemberDoc['role']): MemberDoc => ({
+    _id: openid,
+    name,
+    branchId,
+    role,
+    status: 'active',
+    joinedAt: new Date(now.getTime() - 90 * DAY),
+    joinedVia: null,
+  });
+  const members: MemberDoc[] = [
+    member(DEMO.secretaryOpenid, '李明', DEMO.branches.finance, 'secretary'),
+    member(DEMO.memberOpenid, '王芳', DEMO.branches.finance, 'member'),
+    member('demo-member-2', '陈刚', DEMO.branches.finance, 'committeeMember'),
+    member('demo-member-3', '赵丽', DEMO.branches.agriculture, 'member'),
+    member('demo-secretary-hongqi', '张建国', DEMO.branches.hongqi, 'secretary'),
+  ];
+  const invite = (code: string, expiresAt: Date, maxUses: number, usedCount: number): InviteCodeDoc => ({
+    _id: code,
+    branchId: DEMO.branches.finance,
+    createdBy: DEMO.secretaryOpenid,
+    createdAt: new Date(now.getTime() - 30 * DAY),
+    expiresAt,
+    maxUses,
+    usedCount,
+    revokedAt: null,
+  });
+  const invites: InviteCodeDoc[] = [
+    invite(DEMO.inviteCode, new Date(now.getTime() + 365 * DAY), 50, 0),
+    invite(DEMO.expiredInviteCode, new Date(now.getTime() - DAY), 50, 3),
+    invite(DEMO.usedUpInviteCode, new Date(now.getTime() + 30 * DAY), 2, 2),
+  ];
+
+  const put = async (collection: string, docs: { _id: string }[]) => {
+    for (const { _id, ...rest } of docs) await db.collection(collection).doc(_id).set(rest);
+  };
+  await put('organizations', organizations);
+  await put('members', members);
+  await put('inviteCodes', invites);
+
+  return {
+    lines: [
+      `demo committee: ${organizations[0]!.name}, branches: ${organizations
+        .slice(1)
+        .map((o) => o.name)
+        .join('、')}`,
+      `act as (x-local-openid / miniprogram/config): ${DEMO.newcomerOpenid} (new user, not joined), ${DEMO.memberOpenid} (member 王芳), ${DEMO.secretaryOpenid} (secretary 李明)`,
+      `invite codes: ${DEMO.inviteCode} (usable, 县财政局机关党支部), ${DEMO.expiredInviteCode} (expired), ${DEMO.usedUpInviteCode} (used up)`,
+    ],
+  };
+}

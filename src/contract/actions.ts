@@ -1,0 +1,49 @@
+/**
+ * Every API action, declared once: name, input schema, output type and the roles allowed.
+ * The functions import the schemas; the mini-program imports only the types (`import type`),
+ * so no server code reaches the client bundle. Handlers live in src/functions/api/handlers,
+ * keyed by the same names (a missing handler is a compile error).
+ */
+import type { z } from 'zod';
+import { input, inviteCode, noInput, personName } from './fields';
+import type { InvitePreview, MemberProfile, MeView } from './models';
+
+/**
+ * Who may call an action. `guest`: any WeChat user, joined or not. The others require an active
+ * membership with one of the listed roles; scope (which branch) is checked by the handler.
+ */
+export type Access = 'guest' | 'member' | 'committeeMember' | 'secretary';
+
+interface ActionSpec<I extends z.ZodTypeAny, O> {
+  input: I;
+  roles: readonly Access[];
+  /** Phantom: carries the output type only. */
+  output?: O;
+}
+
+function action<O>() {
+  return <I extends z.ZodTypeAny>(spec: { input: I; roles: readonly Access[] }): ActionSpec<I, O> => spec;
+}
+
+export const actions = {
+  'member.me': action<MeView>()({ input: noInput, roles: ['guest'] }),
+  'invite.preview': action<InvitePreview>()({ input: input({ code: inviteCode }), roles: ['guest'] }),
+  'member.join': action<MemberProfile>()({
+    input: input({ code: inviteCode, name: personName }),
+    roles: ['guest'],
+  }),
+} as const;
+
+export type Actions = typeof actions;
+export type ActionName = keyof Actions;
+/** What the caller sends (before parsing: e.g. an invite code in lower case is fine). */
+export type ActionInput<A extends ActionName> = z.input<Actions[A]['input']>;
+/** What the handler receives (after parsing). */
+export type ParsedInput<A extends ActionName> = z.output<Actions[A]['input']>;
+export type ActionOutput<A extends ActionName> = NonNullable<Actions[A]['output']>;
+
+/** The request body of the `api` function. */
+export interface ApiRequest<A extends ActionName = ActionName> {
+  action: A;
+  data: ActionInput<A>;
+}

@@ -1,0 +1,78 @@
+/**
+ * The api function's router: action → validate input → authorize role → handler. Built once;
+ * handlers only ever see parsed input and a caller whose identity came from the platform.
+ * Every failure leaves as `{ ok: false, error }` with a code from the closed table.
+ */
+import { z } from 'zod';
+import { actions, AppError, fieldIssues, type ActionName, type ApiResult, type ErrorBody } from '../../contract';
+import type { MemberDoc } from '../../db/documents';
+import type { Database } from '../../server/cloud';
+import { describeError, log } from '../../server/log';
+import { handlers } from './handlers';
+import type { HandlerContext } from './handlers/types';
+
+const envelope = z
+  .object({
+    action: z.string().max(64),
+    data: z.record(z.unknown()).optional(),
+  })
+  .passthrough(); // wx.cloud.callFunction adds `userInfo` to the event: tolerated, never trusted.
+
+export interface Deps {
+  db: Database;
+  /** From the platform context (callerOpenid); undefined when WeChat gave none. */
+  openid: string | undefined;
+  now: () => Date;
+}
+
+function isActionName(name: string): name is ActionName {
+  return Object.prototype.hasOwnProperty.call(actions, name);
+}
+
+async function loadMember(db: Database, openid: string): Promise<MemberDoc | null> {
+  const { data } = await db.collection('members').doc(openid).get();
+  const doc = (data as MemberDoc[])[0];
+  return doc && doc.status === 'active' ? doc : null;
+}
+
+async function run(event: unknown, deps: Deps): Promise<unknown> {
+  const request = envelope.safeParse(event);
+  if (!request.success) throw new AppError('INVALID_INPUT', '请求格式不正确');
+  const { action, data = {} } = request.data;
+  if (!isActionName(action)) throw new AppError('NOT_FOUND', `未知的操作：${action}，请更新小程序后重试`);
+
+  const spec = actions[action];
+  const parsed = spec.input.safeParse(data);
+  if (!parsed.success) {
+    const details = fieldIssues(parsed.error);
+    throw new AppError('INVALID_INPUT', details[0]?.message ?? undefined, { details });
+  }
+
+  if (!deps.openid) throw new AppError('UNAUTHENTICATED');
+  const member = await loadMember(deps.db, deps.openid);
+  const roles: readonly string[] = spec.roles;
+  if (!roles.includes('guest')) {
+    if (!member) throw new AppError('NOT_MEMBER');
+    if (!roles.includes(member.role)) throw new AppError('FORBIDDEN');
+  }
+
+  const handler = handlers[action] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+  return handler(parsed.data, { db: deps.db, openid: deps.openid, member, now: deps.now() });
+}
+
+export async function dispatch(event: unknown, deps: Deps): Promise<ApiResult<unknown>> {
+  const action = typeof event === 'object' && event !== null ? (event as { action?: unknown }).action : undefined;
+  try {
+    const data = await run(event, deps);
+    log('request', { action, ok: true });
+    return { ok: true, data };
+  } catch (err) {
+    if (err instanceof AppError) {
+      log('rejected', { action, code: err.code });
+      return { ok: false, error: err.toBody() };
+    }
+    log('failed', { action, ...describeError(err) });
+    const error: ErrorBody = new AppError('INTERNAL').toBody();
+    return { ok: false, error };
+  }
+}
