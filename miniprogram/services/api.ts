@@ -1,0 +1,77 @@
+/**
+ * The one API client. Every call goes to the `api` cloud function as `{ action, data }` and comes
+ * back as an `ApiResult`; a failure becomes an `ApiError` whose Chinese message can be shown as is.
+ * The contract is imported as types only: none of its runtime code reaches the bundle.
+ */
+import type { ActionInput, ActionName, ActionOutput, ApiResult, ErrorCode, FieldIssue } from '../../src/contract';
+import { config } from '../config/index';
+
+/** Server codes plus `NETWORK`, which only the client produces (no answer, or not an ApiResult). */
+export type ClientErrorCode = ErrorCode | 'NETWORK';
+
+export const NETWORK_MESSAGE = '网络不给力，请检查网络后重试';
+
+export class ApiError extends Error {
+  readonly code: ClientErrorCode;
+  readonly details: FieldIssue[];
+
+  constructor(code: ClientErrorCode, message: string, details: FieldIssue[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.details = details;
+  }
+
+  /** The message for one form field (INVALID_INPUT details), if the server named it. */
+  fieldMessage(path: string): string | undefined {
+    return this.details.find((issue) => issue.path === path)?.message;
+  }
+}
+
+/** What a page shows for any failure: our message for an ApiError, the network message otherwise. */
+export function errorMessage(err: unknown): string {
+  return err instanceof ApiError ? err.message : NETWORK_MESSAGE;
+}
+
+export async function callApi<A extends ActionName>(action: A, data: ActionInput<A>): Promise<ActionOutput<A>> {
+  const body = { action, data };
+  const result = config.local.enabled ? await viaLocalCloud(body) : await viaCloudFunction(body);
+  if (!isApiResult(result)) throw new ApiError('NETWORK', NETWORK_MESSAGE);
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.details);
+  return result.data as ActionOutput<A>;
+}
+
+interface Body {
+  action: ActionName;
+  data: unknown;
+}
+
+async function viaCloudFunction(body: Body): Promise<unknown> {
+  try {
+    const res = await wx.cloud.callFunction({ name: 'api', data: body });
+    return res.result;
+  } catch {
+    throw new ApiError('NETWORK', NETWORK_MESSAGE);
+  }
+}
+
+function viaLocalCloud(body: Body): Promise<unknown> {
+  const { baseUrl, openid } = config.local;
+  return new Promise((resolve, reject) => {
+    wx.request({
+      url: `${baseUrl}/functions/api`,
+      method: 'POST',
+      data: body,
+      header: { 'x-local-openid': openid },
+      success: (res) => (res.statusCode === 200 ? resolve(res.data) : reject(new ApiError('NETWORK', NETWORK_MESSAGE))),
+      fail: () => reject(new ApiError('NETWORK', NETWORK_MESSAGE)),
+    });
+  });
+}
+
+function isApiResult(value: unknown): value is ApiResult<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  const result = value as { ok: unknown; error?: unknown };
+  if (result.ok === true) return 'data' in result;
+  return result.ok === false && typeof result.error === 'object' && result.error !== null;
+}

@@ -1,0 +1,35 @@
+/**
+ * The load → show cycle every tab page shares: the state view shows loading only while nothing is
+ * cached, then whatever the page renders for the member (or for a visitor who has not joined),
+ * or the error with its message.
+ */
+import type { MemberProfile } from '../../src/contract';
+import { errorMessage } from '../services/api';
+import { currentMe, loadMe } from '../store/session';
+
+export type ViewStatus = 'loading' | 'empty' | 'error' | 'ready';
+
+interface PageLike {
+  setData(data: Record<string, unknown>): void;
+}
+
+/** The same call to action on every tab for someone who has not joined a branch yet. */
+export const NOT_JOINED = {
+  status: 'empty' as ViewStatus,
+  emptyText: '你还没有加入支部',
+  emptyHint: '输入支部书记发来的邀请码，或扫描邀请二维码加入',
+  actionText: '加入支部',
+};
+
+export async function showSession(
+  page: PageLike,
+  render: (member: MemberProfile | null) => Record<string, unknown>,
+): Promise<void> {
+  if (!currentMe()) page.setData({ status: 'loading' });
+  try {
+    const { member } = await loadMe();
+    page.setData(render(member));
+  } catch (err) {
+    page.setData({ status: 'error', errorMessage: errorMessage(err) });
+  }
+}
