@@ -10,6 +10,10 @@ export interface DatabaseOptions {
   dataDir: string;
   /** Index manifest (src/db/collections.ts): unique indexes enforced, secondary ones used. */
   collections: Record<string, CollectionSpec>;
+  /** How long a transaction waits for a document another transaction holds (default 5000 ms). */
+  lockTimeoutMs?: number;
+  /** An open transaction is aborted after this long (default 60000 ms, MongoDB's default). */
+  transactionLifetimeMs?: number;
   logger: {
     warn(msg: string, fields?: Record<string, unknown>): void;
     info(msg: string, fields?: Record<string, unknown>): void;

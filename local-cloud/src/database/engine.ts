@@ -1,0 +1,325 @@
+/**
+ * Document operations over the store, evaluated with mingo, inside or outside a transaction.
+ * Every operation reads and writes in one synchronous stretch, so concurrent requests in the one
+ * Node process never interleave mid-write; the only waits are for locks held by transactions,
+ * after which the operation re-reads from scratch.
+ */
+import crypto from 'node:crypto';
+import { Query, aggregate as mingoAggregate, find as mingoFind, update as mingoUpdate } from 'mingo';
+import { type Doc, decodeStored, encode } from './ejson';
+import { CloudError, DB_ERROR, invalidParam } from './errors';
+import type { LockManager } from './locks';
+import { isPlainObject, planQuery } from './planner';
+import type { CollectionInfo, DocId, Store, Write } from './store';
+import type { Transaction, TransactionRegistry } from './transactions';
+
+interface Candidate {
+  id: DocId;
+  doc: Doc;
+  text: string;
+}
+
+export interface GetParams {
+  query: Doc;
+  order?: Record<string, 1 | -1>;
+  offset: number;
+  limit: number;
+  projection?: Doc;
+}
+
+export interface ModifyParams {
+  query: Doc;
+  data: Doc;
+  multi: boolean;
+  merge: boolean;
+  upsert: boolean;
+}
+
+type Warn = (msg: string, fields?: Record<string, unknown>) => void;
+
+export class Engine {
+  constructor(
+    private readonly store: Store,
+    private readonly locks: LockManager,
+    private readonly txns: TransactionRegistry,
+    private readonly warn: Warn,
+  ) {}
+
+  async get(info: CollectionInfo, params: GetParams, txn?: Transaction): Promise<{ list: string[]; total: number }> {
+    for (;;) {
+      // A transaction's read of one document locks it, so read-modify-write transactions serialize.
+      const id = txn ? idOf(params.query) : undefined;
+      const wait = id === undefined ? null : this.blocker(txn, info.name, [id]);
+      if (wait) {
+        await wait;
+        continue;
+      }
+      const matched = this.matches(info, params.query, txn);
+      const textOf = new Map(matched.map((item) => [item.doc, item.text]));
+      let docs = matched.map((item) => item.doc);
+      if (params.order && Object.keys(params.order).length > 0)
+        docs = mingoFind(docs, {}).sort(params.order).all() as Doc[];
+      const page = docs.slice(params.offset, params.offset + params.limit);
+      const list = params.projection
+        ? (mingoFind(page, {}, params.projection).all() as Doc[]).map(encode)
+        : page.map((doc) => textOf.get(doc) ?? encode(doc));
+      return { list, total: matched.length };
+    }
+  }
+
+  count(info: CollectionInfo, query: Doc, txn?: Transaction): number {
+    return this.matches(info, query, txn).length;
+  }
+
+  async insert(info: CollectionInfo, docs: Doc[], txn?: Transaction): Promise<DocId[]> {
+    const prepared = docs.map((doc) => {
+      const id = doc._id === undefined ? newId() : doc._id;
+      if (typeof id !== 'string' && typeof id !== 'number') throw invalidParam('_id must be a string or a number');
+      return { _id: id, ...doc };
+    });
+    const ids = prepared.map((doc) => doc._id);
+    if (new Set(ids).size !== ids.length) throw duplicate(`duplicate _id in one insert`);
+    for (;;) {
+      const wait = this.blocker(txn, info.name, ids);
+      if (wait) {
+        await wait;
+        continue;
+      }
+      if (txn) {
+        for (const id of ids)
+          if (this.readOne(info.name, id, txn) !== undefined) throw duplicate(`_id ${String(id)} already exists`);
+      }
+      this.write(
+        info,
+        prepared.map((doc) => ({ mode: 'insert', coll: info.name, id: doc._id, doc })),
+        txn,
+      );
+      return ids;
+    }
+  }
+
+  async modify(
+    info: CollectionInfo,
+    params: ModifyParams,
+    txn?: Transaction,
+  ): Promise<{ updated: number; upsertId?: DocId; doc: string | null }> {
+    for (;;) {
+      const matched = this.matches(info, params.query, txn);
+      const targets = params.multi ? matched : matched.slice(0, 1);
+      const upsertId = targets.length === 0 && params.upsert ? (idOf(params.query) ?? newId()) : undefined;
+      const wait = this.blocker(txn, info.name, upsertId === undefined ? targets.map((item) => item.id) : [upsertId]);
+      if (wait) {
+        await wait;
+        continue;
+      }
+      const writes: PendingWrite[] = [];
+      let doc: string | null = null;
+      for (const target of targets) {
+        const next = params.merge ? applyOperators(target.doc, params.data) : replacement(target.id, params.data);
+        const text = encode(next);
+        if (text !== target.text) writes.push({ mode: 'upsert', coll: info.name, id: target.id, doc: next, text });
+        doc = text;
+      }
+      if (upsertId !== undefined) {
+        const base = { ...equalityFields(params.query), _id: upsertId };
+        const next = params.merge ? applyOperators(base, params.data) : replacement(upsertId, params.data);
+        writes.push({ mode: 'insert', coll: info.name, id: upsertId, doc: next });
+      }
+      this.write(info, writes, txn);
+      // Like MongoDB's nModified: a document rewritten with identical content does not count.
+      const updated = writes.filter((item) => item.mode === 'upsert').length;
+      return upsertId === undefined ? { updated, doc } : { updated, upsertId, doc };
+    }
+  }
+
+  async remove(info: CollectionInfo, query: Doc, multi: boolean, txn?: Transaction): Promise<number> {
+    for (;;) {
+      const matched = this.matches(info, query, txn);
+      const targets = multi ? matched : matched.slice(0, 1);
+      const wait = this.blocker(
+        txn,
+        info.name,
+        targets.map((item) => item.id),
+      );
+      if (wait) {
+        await wait;
+        continue;
+      }
+      this.write(
+        info,
+        targets.map((item) => ({ mode: 'delete', coll: info.name, id: item.id })),
+        txn,
+      );
+      return targets.length;
+    }
+  }
+
+  aggregate(info: CollectionInfo, pipeline: Doc[]): string[] {
+    const first = pipeline[0];
+    const match = first && isPlainObject(first.$match) ? first.$match : {};
+    const source = this.candidates(info, match).map((item) => item.doc);
+    const result = mingoAggregate(source, pipeline, {
+      collectionResolver: (name: string) =>
+        this.candidates(this.store.collection(name), {}, undefined, false).map((item) => item.doc),
+    }) as Doc[];
+    return result.map(encode);
+  }
+
+  /** Applies a transaction's buffered writes in one SQLite transaction. */
+  commit(txn: Transaction): void {
+    const writes: Write[] = [...txn.writes.values()].map((item) =>
+      item.text === null
+        ? { mode: 'delete', coll: item.coll, id: item.id }
+        : { mode: 'upsert', coll: item.coll, id: item.id, text: item.text },
+    );
+    this.store.apply(writes);
+  }
+
+  private matches(info: CollectionInfo, query: Doc, txn?: Transaction): Candidate[] {
+    const compiled = new Query(query);
+    return this.candidates(info, query, txn).filter((item) => compiled.test(item.doc));
+  }
+
+  /** A superset of the documents matching `query`, in insertion order, as the transaction sees them. */
+  private candidates(info: CollectionInfo, query: Doc, txn?: Transaction, warnOnScan = true): Candidate[] {
+    const plan = planQuery(query, info);
+    if (plan.kind === 'scan' && warnOnScan)
+      this.warn('query not supported by an index', { collection: info.name, query: encode(query) });
+    const rows = this.store.select(info.name, plan.kind === 'scan' ? null : plan.filter);
+    const list: Candidate[] = [];
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const key = lockKey(info.name, row.id);
+      seen.add(key);
+      const buffered = txn?.writes.get(key);
+      const text = buffered ? buffered.text : row.text;
+      if (text !== null) list.push({ id: row.id, text, doc: decodeStored(text) });
+    }
+    for (const [key, buffered] of txn?.writes ?? []) {
+      if (buffered.coll === info.name && buffered.text !== null && !seen.has(key)) {
+        list.push({ id: buffered.id, text: buffered.text, doc: decodeStored(buffered.text) });
+      }
+    }
+    return list;
+  }
+
+  private readOne(coll: string, id: DocId, txn?: Transaction): string | undefined {
+    const buffered = txn?.writes.get(lockKey(coll, id));
+    if (buffered) return buffered.text ?? undefined;
+    return this.store.getById(coll, id);
+  }
+
+  /**
+   * Null when the caller may write `ids` now: a transaction then holds all their locks, a plain
+   * write finds none held. Otherwise a wait, after which the caller must re-read.
+   */
+  private blocker(txn: Transaction | undefined, coll: string, ids: DocId[]): Promise<void> | null {
+    for (const id of ids) {
+      const key = lockKey(coll, id);
+      const holder = this.locks.holder(key);
+      if (txn) {
+        if (holder === txn.id) continue;
+        if (holder === undefined && this.txns.tryLock(txn, key)) continue;
+        return this.txns.lock(txn, key);
+      }
+      if (holder !== undefined) return this.locks.waitUntilFree(key);
+    }
+    return null;
+  }
+
+  private write(info: CollectionInfo, writes: PendingWrite[], txn?: Transaction): void {
+    const encoded: Write[] = writes.map((item) => {
+      if (item.mode === 'delete') return item;
+      this.trackMultikey(info, item.doc);
+      return { mode: item.mode, coll: item.coll, id: item.id, text: item.text ?? encode(item.doc) };
+    });
+    if (!txn) {
+      this.store.apply(encoded);
+      return;
+    }
+    for (const item of encoded) {
+      txn.writes.set(lockKey(item.coll, item.id), {
+        coll: item.coll,
+        id: item.id,
+        text: item.mode === 'delete' ? null : item.text,
+      });
+    }
+  }
+
+  private trackMultikey(info: CollectionInfo, doc: Doc): void {
+    for (const index of info.indexes) {
+      if (!info.multikey.has(index.name) && index.paths.some((path) => crossesArray(doc, path)))
+        this.store.markMultikey(info, index.name);
+    }
+  }
+}
+
+type PendingWrite =
+  | { mode: 'insert' | 'upsert'; coll: string; id: DocId; doc: Doc; text?: string }
+  | { mode: 'delete'; coll: string; id: DocId };
+
+export function lockKey(coll: string, id: DocId): string {
+  return JSON.stringify([coll, id]);
+}
+
+/** CloudBase document ids are 32 hex characters. */
+function newId(): string {
+  return crypto.randomBytes(16).toString('hex');
+}
+
+function duplicate(message: string): CloudError {
+  return new CloudError(DB_ERROR.DUPLICATE_WRITE, `[FailedOperation] E11000 duplicate key error: ${message}`);
+}
+
+/** The `_id` a query pins to one value, as doc(id) operations send `{ _id: id }`. */
+function idOf(query: Doc): DocId | undefined {
+  const id = query._id;
+  return typeof id === 'string' || typeof id === 'number' ? id : undefined;
+}
+
+function applyOperators(doc: Doc, data: Doc): Doc {
+  const keys = Object.keys(data);
+  if (keys.length === 0 || !keys.every((key) => key.startsWith('$'))) {
+    throw new CloudError(DB_ERROR.REQUEST_FAILED, 'update data must consist of update operators');
+  }
+  for (const fields of Object.values(data)) {
+    if (isPlainObject(fields) && Object.keys(fields).some((path) => path === '_id' || path.startsWith('_id.'))) {
+      throw invalidParam('不能更新_id的值');
+    }
+  }
+  const next = structuredClone(doc);
+  mingoUpdate(next, data);
+  return next;
+}
+
+function replacement(id: DocId, data: Doc): Doc {
+  if (Object.keys(data).some((key) => key.startsWith('$')))
+    throw new CloudError(DB_ERROR.REQUEST_FAILED, 'a replacement document cannot hold update operators');
+  const rest = { ...data };
+  delete rest._id;
+  return { _id: id, ...rest };
+}
+
+/** The plain `field: value` pairs of a query, which an upsert copies into the new document. */
+function equalityFields(query: Doc): Doc {
+  const out: Doc = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (
+      !key.startsWith('$') &&
+      !key.includes('.') &&
+      !(isPlainObject(value) && Object.keys(value).some((op) => op.startsWith('$')))
+    )
+      out[key] = value;
+  }
+  return out;
+}
+
+function crossesArray(doc: Doc, path: string): boolean {
+  let current: unknown = doc;
+  for (const segment of path.split('.')) {
+    if (Array.isArray(current)) return true;
+    if (!isPlainObject(current)) return false;
+    current = current[segment];
+  }
+  return Array.isArray(current);
+}

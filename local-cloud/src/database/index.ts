@@ -1,0 +1,50 @@
+/**
+ * The local cloud's database: CloudBase's document database API over SQLite and mingo.
+ * `createDatabaseService` is the one entry the HTTP app uses (see types.ts).
+ */
+import { createActions } from './actions';
+import { Engine } from './engine';
+import { CloudError, DB_ERROR } from './errors';
+import { LockManager } from './locks';
+import { Store } from './store';
+import { TransactionRegistry } from './transactions';
+import type { DatabaseOptions, DatabaseService } from './types';
+
+export { CloudError, DB_ERROR } from './errors';
+export type { DatabaseOptions, DatabaseService } from './types';
+
+const LOCK_TIMEOUT_MS = 5_000;
+const TRANSACTION_LIFETIME_MS = 60_000;
+
+export function createDatabaseService(opts: DatabaseOptions): DatabaseService {
+  // Collections are created by the project's own set-up step (src/db/setup.ts), as in CloudBase.
+  const store = new Store(opts.dataDir, opts.collections);
+  const locks = new LockManager(opts.lockTimeoutMs ?? LOCK_TIMEOUT_MS);
+  const txns = new TransactionRegistry(locks, opts.transactionLifetimeMs ?? TRANSACTION_LIFETIME_MS);
+  const engine = new Engine(store, locks, txns, (msg, fields) => opts.logger.warn(msg, fields));
+  const actions = createActions(store, engine, txns);
+  opts.logger.info('database ready', { dataDir: opts.dataDir });
+
+  return {
+    async handle(action, body) {
+      const handler = actions[action];
+      if (!handler) throw new CloudError(DB_ERROR.INVALID_PARAM, `unsupported database action: ${action}`);
+      try {
+        return await handler(body, Date.now());
+      } catch (err) {
+        // mingo rejects unknown or malformed operators; CloudBase reports those as failed requests.
+        if (err instanceof Error && err.constructor.name === 'MingoError')
+          throw new CloudError(DB_ERROR.REQUEST_FAILED, err.message);
+        throw err;
+      }
+    },
+    async reset() {
+      txns.endAll();
+      store.reset();
+    },
+    async close() {
+      txns.endAll();
+      store.close();
+    },
+  };
+}

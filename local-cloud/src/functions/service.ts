@@ -1,0 +1,153 @@
+/**
+ * The function runtime: one pool of warm instances per function folder under `functionsDir`,
+ * reloaded when the bundle changes (so `npm run build` needs no restart).
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CLOUD_ERROR_CODES, CloudApiError } from '../errors';
+import type { Logger } from '../logger';
+import { callEnv, type CallerIdentity, type CallSource } from './identity';
+import { FunctionPool } from './pool';
+
+export interface FunctionsOptions {
+  functionsDir: string;
+  maxInstances: number;
+  timeoutMs: number;
+  envId: string;
+  appId: string;
+  /** Base environment of every instance; known only once the server listens. */
+  instanceEnv: () => Record<string, string>;
+  logger: Logger;
+}
+
+export interface InvokeRequest {
+  name: string;
+  event: unknown;
+  identity: CallerIdentity;
+  source: CallSource;
+}
+
+const FUNCTION_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,59}$/;
+
+interface LoadedPool {
+  pool: FunctionPool;
+  mtimeMs: number;
+}
+
+export class FunctionsService {
+  private readonly pools = new Map<string, LoadedPool>();
+  /** Replaced pools whose busy instances are finishing their last call. */
+  private readonly retiring = new Set<FunctionPool>();
+  private stopped = false;
+
+  constructor(private readonly options: FunctionsOptions) {}
+
+  /** Names of the functions that have a built bundle. */
+  list(): string[] {
+    if (!fs.existsSync(this.options.functionsDir)) return [];
+    return fs
+      .readdirSync(this.options.functionsDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && fs.existsSync(this.entryOf(entry.name)))
+      .map((entry) => entry.name)
+      .sort();
+  }
+
+  folderOf(name: string): string {
+    return path.join(this.options.functionsDir, name);
+  }
+
+  /** Runs the function and answers the JSON text of its return value; failures throw CloudApiError. */
+  async invoke(request: InvokeRequest): Promise<string> {
+    const pool = this.poolFor(request.name);
+    const requestId = randomUUID();
+    const env = callEnv(request.identity, request.source, this.options.appId);
+    const context = {
+      request_id: requestId,
+      function_name: request.name,
+      function_version: '$LATEST',
+      namespace: this.options.envId,
+      memory_limit_in_mb: 256,
+      time_limit_in_ms: this.options.timeoutMs,
+      environment: JSON.stringify({ ...env, TCB_ENV: this.options.envId, SCF_NAMESPACE: this.options.envId }),
+    };
+    const started = Date.now();
+    const outcome = await pool.call({ event: request.event, context, env });
+    const fields = { requestId, ms: Date.now() - started, source: request.source, openId: request.identity.openId };
+    if (outcome.ok) {
+      this.options.logger.log('invoke', `${request.name} ok`, fields);
+      return outcome.json;
+    }
+    // A function's failure is its caller's business (tests provoke them): logged as an invocation, stack included.
+    this.options.logger.log('invoke', `${request.name} failed\n${outcome.stack ?? outcome.message}`, fields);
+    if (outcome.kind === 'timeout')
+      throw new CloudApiError(CLOUD_ERROR_CODES.FUNCTIONS_TIME_LIMIT_EXCEEDED, outcome.message, 500);
+    // No stack in the answer: it reaches the client, and production doesn't send it either.
+    throw new CloudApiError(CLOUD_ERROR_CODES.FUNCTIONS_EXECUTE_FAIL, outcome.message, 500);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    const pools = [...[...this.pools.values()].map(({ pool }) => pool), ...this.retiring];
+    this.pools.clear();
+    this.retiring.clear();
+    await Promise.all(pools.map((pool) => pool.stop()));
+  }
+
+  private async retire(pool: FunctionPool): Promise<void> {
+    this.retiring.add(pool);
+    await pool.retire();
+    if (pool.size === 0) this.retiring.delete(pool);
+  }
+
+  private entryOf(name: string): string {
+    return path.join(this.folderOf(name), 'index.js');
+  }
+
+  /** `envVariables` of the function's config.json, as CloudBase sets them on deployment. */
+  private configuredEnv(name: string): Record<string, string> {
+    try {
+      const config = JSON.parse(fs.readFileSync(path.join(this.folderOf(name), 'config.json'), 'utf8')) as {
+        envVariables?: unknown;
+      };
+      const vars = config.envVariables;
+      if (typeof vars !== 'object' || vars === null) return {};
+      return Object.fromEntries(Object.entries(vars).map(([key, value]) => [key, String(value)]));
+    } catch {
+      return {};
+    }
+  }
+
+  private poolFor(name: string): FunctionPool {
+    if (this.stopped) throw new CloudApiError(CLOUD_ERROR_CODES.SYS_ERR, 'the local cloud is stopping', 503);
+    if (!FUNCTION_NAME.test(name))
+      throw new CloudApiError(CLOUD_ERROR_CODES.INVALID_PARAM, `invalid function name: ${name}`);
+    const entry = this.entryOf(name);
+    let mtimeMs: number;
+    try {
+      mtimeMs = fs.statSync(entry).mtimeMs;
+    } catch {
+      throw new CloudApiError(
+        CLOUD_ERROR_CODES.FUNCTION_NOT_FOUND,
+        `function not found: ${name} (no ${entry}; run npm run build)`,
+        404,
+      );
+    }
+    const loaded = this.pools.get(name);
+    if (loaded && loaded.mtimeMs === mtimeMs) return loaded.pool;
+    if (loaded) {
+      this.options.logger.log('invoke', `${name} changed on disk, reloading`);
+      void this.retire(loaded.pool);
+    }
+    const pool = new FunctionPool({
+      name,
+      entry,
+      maxInstances: this.options.maxInstances,
+      timeoutMs: this.options.timeoutMs,
+      env: { ...this.options.instanceEnv(), ...this.configuredEnv(name) },
+      logger: this.options.logger,
+    });
+    this.pools.set(name, { pool, mtimeMs });
+    return pool;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * WeChat cloud calls (`cloud.openapi.*` in wx-server-sdk). They arrive as POST /admin with
+ * `action: 'wx.openApi'` in multipart form data: `apiName` (e.g. `subscribeMessage.send`) and
+ * `requestData`, a protobuf CommApiData whose pairs carry each parameter as JSON text. The SDK
+ * expects a protobuf CommOpenApiResp back (HTTP 200, not JSON): `respData` holds WeChat's JSON
+ * answer (an errcode there becomes a thrown error with that errCode) or the image bytes.
+ */
+import { CLOUD_ERROR_CODES, CloudApiError } from '../errors';
+import type { Logger } from '../logger';
+import type { FormPart } from './multipart';
+import type { Outbox, OutboxEntry, QueuedFailure } from './outbox';
+import { decodeCommApiData, encodeCommOpenApiResp } from './protobuf';
+import { KNOWN_ERRMSG, answerFor, hasDedicatedAnswer, type OpenApiAnswer } from './responders';
+
+export class OpenApiService {
+  constructor(
+    readonly outbox: Outbox,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Answers the protobuf body of a wx.openApi call. */
+  handle(parts: FormPart[]): Buffer {
+    const field = (name: string): FormPart | undefined => parts.find((p) => p.name === name);
+    const api = field('apiName')?.data.toString('utf8');
+    const requestData = field('requestData')?.data;
+    if (!api || !requestData)
+      throw new CloudApiError(CLOUD_ERROR_CODES.INVALID_PARAM, 'wx.openApi needs apiName and requestData');
+    let envelope;
+    try {
+      envelope = decodeCommApiData(requestData);
+    } catch (error) {
+      throw new CloudApiError(
+        CLOUD_ERROR_CODES.INVALID_PARAM,
+        `wx.openApi requestData is not a CommApiData: ${(error as Error).message}`,
+      );
+    }
+    const params = Object.fromEntries(envelope.pairs.map((pair) => [pair.key, parseValue(pair.value)]));
+    const failure = this.outbox.takeFailure(api);
+    const answer: OpenApiAnswer = failure ? { kind: 'json', body: { ...failure } } : answerFor(api, params);
+    const errcode = failure?.errcode ?? 0;
+    const entry = this.outbox.record({ api, appid: envelope.appid, params, errcode, errmsg: failure?.errmsg ?? 'ok' });
+    if (!hasDedicatedAnswer(api)) this.logger.warn(`no dedicated answer for openapi.${api}; answered errcode 0`);
+    this.logger.log('outbox', `openapi.${api} #${entry.seq}`, { errcode });
+    return encodeCommOpenApiResp(
+      answer.kind === 'json'
+        ? { respData: Buffer.from(JSON.stringify(answer.body)), contentType: 'application/json', httpCode: 200 }
+        : { respData: answer.body, contentType: answer.contentType, httpCode: 200 },
+    );
+  }
+
+  failNext(body: Record<string, unknown>): QueuedFailure & { api: string } {
+    const { api, errcode, errmsg } = body;
+    if (typeof api !== 'string' || !Number.isInteger(errcode) || errcode === 0) {
+      throw new CloudApiError(
+        CLOUD_ERROR_CODES.INVALID_PARAM,
+        'fail-next needs { api: "subscribeMessage.send", errcode: 43101, errmsg? }',
+      );
+    }
+    const code = errcode as number;
+    const failure = {
+      errcode: code,
+      errmsg: typeof errmsg === 'string' ? errmsg : (KNOWN_ERRMSG[code] ?? 'local cloud: simulated failure'),
+    };
+    this.outbox.failNext(api, failure);
+    return { api, ...failure };
+  }
+
+  list(api?: string): OutboxEntry[] {
+    return this.outbox.list(api);
+  }
+}
+
+function parseValue(value: Buffer): unknown {
+  try {
+    return JSON.parse(value.toString('utf8'));
+  } catch {
+    return { binaryBytes: value.length };
+  }
+}

@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FIXTURE_FUNCTIONS_DIR, startTestCloud, type TestCloud } from '../support/local-cloud';
+
+interface WhoAmI {
+  wx: Record<string, unknown>;
+  wxAfter: Record<string, unknown>;
+  nodeSdk: { openId: string; appId: string };
+  event: Record<string, unknown>;
+}
+
+let cloud: TestCloud;
+
+beforeAll(async () => {
+  cloud = await startTestCloud({ functionsDir: FIXTURE_FUNCTIONS_DIR, functionTimeoutMs: 1500 });
+});
+afterAll(() => cloud.stop());
+
+describe('function gateway', () => {
+  it('gives each of 50 concurrent callers their own identity in both SDKs', async () => {
+    const openids = Array.from({ length: 50 }, (_, i) => `o-user-${i}`);
+    const results = await Promise.all(
+      openids.map((openid, i) => cloud.callFunction<WhoAmI>('whoami', { i, delayMs: (i * 7) % 20 }, { openid })),
+    );
+    results.forEach((result, i) => {
+      expect(result.event).toEqual({ i, delayMs: (i * 7) % 20 });
+      expect(result.nodeSdk).toMatchObject({ openId: openids[i], appId: 'wx0000000000000000' });
+      expect(result.wx).toEqual({
+        OPENID: openids[i],
+        APPID: 'wx0000000000000000',
+        ENV: 'lianjian-local',
+        SOURCE: 'wx_client',
+      });
+      expect(result.wxAfter).toEqual(result.wx);
+    });
+  });
+
+  it('takes the appid from x-local-appid and leaves OPENID out for anonymous calls', async () => {
+    const result = await cloud.callFunction<WhoAmI>('whoami', {}, { appid: 'wx-other-app' });
+    expect(result.wx).toEqual({ APPID: 'wx-other-app', ENV: 'lianjian-local', SOURCE: 'wx_client' });
+    expect(result.nodeSdk.openId).toBe('');
+  });
+
+  it('answers a thrown error as FUNCTIONS_EXECUTE_FAIL without the stack', async () => {
+    const answer = await cloud.callFunctionRaw('boom', { reason: 'bad input' }, { openid: 'o-x' });
+    expect(answer.status).toBe(500);
+    expect(answer.body).toEqual({
+      code: 'FUNCTIONS_EXECUTE_FAIL',
+      message: 'Error: boom: bad input',
+      requestId: expect.any(String),
+    });
+    expect(JSON.stringify(answer.body)).not.toContain('index.js');
+  });
+
+  it('answers FUNCTION_NOT_FOUND for a function without a bundle', async () => {
+    const answer = await cloud.callFunctionRaw('nope', {});
+    expect(answer.status).toBe(404);
+    expect(answer.body).toMatchObject({ code: 'FUNCTION_NOT_FOUND' });
+  });
+
+  it('answers FUNCTIONS_EXECUTE_FAIL when the bundle fails to load', async () => {
+    const answer = await cloud.callFunctionRaw('broken', {});
+    expect(answer.status).toBe(500);
+    expect(answer.body).toMatchObject({
+      code: 'FUNCTIONS_EXECUTE_FAIL',
+      message: 'Error: cannot load: missing dependency',
+    });
+  });
+
+  it('kills a call that runs past the timeout and serves the next one from a fresh instance', async () => {
+    const answer = await cloud.callFunctionRaw('slow', { ms: 5000 });
+    expect(answer.status).toBe(500);
+    expect(answer.body).toMatchObject({
+      code: 'FUNCTIONS_TIME_LIMIT_EXCEEDED',
+      message: 'Invoking task timed out after 1.5 seconds',
+    });
+    await expect(cloud.callFunction('slow', { ms: 10 })).resolves.toEqual({ sleptMs: 10 });
+  });
+
+  it('lets a function call another through node-sdk callFunction (functions.invokeFunction)', async () => {
+    const result = await cloud.callFunction<{ result: WhoAmI; requestId: string }>(
+      'caller',
+      { target: 'whoami', data: { hello: 'world' } },
+      { openid: 'o-caller' },
+    );
+    expect(result.result.event).toEqual({ hello: 'world' });
+    // The callee runs on behalf of the calling function, not of the end user; SOURCE shows the chain.
+    expect(result.result.wx).toEqual({ APPID: 'wx0000000000000000', ENV: 'lianjian-local', SOURCE: 'wx_client,scf' });
+    expect(result.requestId).toEqual(expect.any(String));
+  });
+
+  it('surfaces a callee failure to the calling function as a TcbError with the CloudBase code', async () => {
+    const result = await cloud.callFunction('caller', { target: 'boom', data: { reason: 'nested' } });
+    expect(result).toEqual({ error: { code: 'FUNCTIONS_EXECUTE_FAIL', message: 'Error: boom: nested' } });
+  });
+});
+
+describe('function bundles', () => {
+  it('are reloaded when the file changes, and get the envVariables of config.json', async () => {
+    const functionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianjian-functions-'));
+    const entry = path.join(functionsDir, 'hello', 'index.js');
+    fs.mkdirSync(path.dirname(entry));
+    fs.writeFileSync(entry, "exports.main = async () => 'v1';");
+    fs.writeFileSync(
+      path.join(functionsDir, 'hello', 'config.json'),
+      JSON.stringify({ envVariables: { GREETING: 'hi' } }),
+    );
+    const local = await startTestCloud({ functionsDir });
+    try {
+      expect(await local.callFunction('hello')).toBe('v1');
+      fs.writeFileSync(entry, 'exports.main = async () => `v2 ${process.env.GREETING}`;');
+      const later = new Date(Date.now() + 2000);
+      fs.utimesSync(entry, later, later);
+      expect(await local.callFunction('hello')).toBe('v2 hi');
+    } finally {
+      await local.stop();
+      fs.rmSync(functionsDir, { recursive: true, force: true });
+    }
+  });
+});
