@@ -10,7 +10,9 @@ export function log(kind: LogKind, fields: Record<string, unknown>): void {
   else console.log(line);
 }
 
+/** Message, stack and, for SDK errors (TcbError), the CloudBase error code. */
 export function describeError(err: unknown): Record<string, unknown> {
-  if (err instanceof Error) return { error: err.message, stack: err.stack };
-  return { error: err };
+  if (!(err instanceof Error)) return { error: err };
+  const code = (err as { code?: unknown }).code;
+  return { error: err.message, ...(code === undefined ? {} : { code }), stack: err.stack };
 }
