@@ -33,7 +33,7 @@ export interface LocalCloudOptions {
   functionTimeoutMs?: number;
   /** Fire timer triggers on their schedule (off in tests, which fire them on demand). */
   scheduleTimers?: boolean;
-  /** Only warnings and errors on the console. */
+  /** Only warnings and errors on the console, and no output of the functions themselves. */
   quiet?: boolean;
 }
 
@@ -82,6 +82,7 @@ export class LocalCloud {
       envId: this.envId,
       appId,
       instanceEnv: () => this.sdkEnv(),
+      functionOutput: options.quiet ? 'discard' : 'console',
       logger: this.logger.child('functions'),
     });
     this.openapi = new OpenApiService(

@@ -16,8 +16,12 @@ export interface PoolOptions {
   timeoutMs: number;
   /** Base environment of every instance (sdk-env and friends). */
   env: Record<string, string>;
+  /** What happens to the function's own console output (CloudBase keeps it in its log service). */
+  output: FunctionOutput;
   logger: Logger;
 }
+
+export type FunctionOutput = 'console' | 'discard';
 
 export type CallOutcome =
   | { ok: true; json: string }
@@ -113,7 +117,19 @@ export class FunctionPool {
 
   private spawn(): void {
     const data: InstanceData = { entry: this.options.entry };
-    const worker = new Worker(compiledInstance(), { eval: true, workerData: data, env: { ...this.options.env } });
+    const discard = this.options.output === 'discard';
+    const worker = new Worker(compiledInstance(), {
+      eval: true,
+      workerData: data,
+      env: { ...this.options.env },
+      stdout: discard,
+      stderr: discard,
+    });
+    if (discard) {
+      // Piped streams must be drained, or a chatty function would block on a full pipe.
+      worker.stdout.resume();
+      worker.stderr.resume();
+    }
     const instance: Instance = { worker, ready: false, busy: false };
     this.instances.add(instance);
     this.options.logger.log('invoke', `cold start ${this.options.name}`, { instances: this.instances.size });

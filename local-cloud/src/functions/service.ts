@@ -8,7 +8,7 @@ import path from 'node:path';
 import { CLOUD_ERROR_CODES, CloudApiError } from '../errors';
 import type { Logger } from '../logger';
 import { callEnv, type CallerIdentity, type CallSource } from './identity';
-import { FunctionPool } from './pool';
+import { FunctionPool, type FunctionOutput } from './pool';
 
 export interface FunctionsOptions {
   functionsDir: string;
@@ -18,6 +18,7 @@ export interface FunctionsOptions {
   appId: string;
   /** Base environment of every instance; known only once the server listens. */
   instanceEnv: () => Record<string, string>;
+  functionOutput: FunctionOutput;
   logger: Logger;
 }
 
@@ -145,6 +146,7 @@ export class FunctionsService {
       maxInstances: this.options.maxInstances,
       timeoutMs: this.options.timeoutMs,
       env: { ...this.options.instanceEnv(), ...this.configuredEnv(name) },
+      output: this.options.functionOutput,
       logger: this.options.logger,
     });
     this.pools.set(name, { pool, mtimeMs });

@@ -5,6 +5,8 @@
  */
 import type { InviteCodeDoc, MemberDoc, OrganizationDoc } from '../../../src/db/documents';
 import type { Database } from '../../../src/server/cloud';
+import { seedDemoEvents } from './demo-events';
+import { DEMO_PAIRING, seedDemoPairings } from './demo-pairings';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -26,6 +28,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ lines:
       _id: DEMO.branches.finance,
       kind: 'branch',
       name: '县财政局机关党支部',
+      category: 'agency',
       parentId: DEMO.committeeId,
       createdAt: now,
     },
@@ -33,10 +36,18 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ lines:
       _id: DEMO.branches.agriculture,
       kind: 'branch',
       name: '县农业农村局党支部',
+      category: 'agency',
       parentId: DEMO.committeeId,
       createdAt: now,
     },
-    { _id: DEMO.branches.hongqi, kind: 'branch', name: '红旗村党支部', parentId: DEMO.committeeId, createdAt: now },
+    {
+      _id: DEMO.branches.hongqi,
+      kind: 'branch',
+      name: '红旗村党支部',
+      category: 'village',
+      parentId: DEMO_PAIRING.townshipCommitteeId,
+      createdAt: now,
+    },
   ];
   const member = (openid: string, name: string, branchId: string, role: MemberDoc['role']): MemberDoc => ({
     _id: openid,
@@ -52,6 +63,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ lines:
     member(DEMO.memberOpenid, '王芳', DEMO.branches.finance, 'member'),
     member('demo-member-2', '陈刚', DEMO.branches.finance, 'committeeMember'),
     member('demo-member-3', '赵丽', DEMO.branches.agriculture, 'member'),
+    member('demo-member-4', '孙伟', DEMO.branches.finance, 'member'),
     member('demo-secretary-hongqi', '张建国', DEMO.branches.hongqi, 'secretary'),
   ];
   const invite = (code: string, expiresAt: Date, maxUses: number, usedCount: number): InviteCodeDoc => ({
@@ -76,6 +88,30 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ lines:
   await put('organizations', organizations);
   await put('members', members);
   await put('inviteCodes', invites);
+  const pairingLines = await seedDemoPairings(
+    db,
+    {
+      countyCommitteeId: DEMO.committeeId,
+      finance: { branchId: DEMO.branches.finance, secretary: { openid: DEMO.secretaryOpenid, name: '李明' } },
+      hongqi: { branchId: DEMO.branches.hongqi, secretary: { openid: 'demo-secretary-hongqi', name: '张建国' } },
+      officeBranchId: DEMO.branches.agriculture,
+    },
+    now,
+  );
+  const eventLines = await seedDemoEvents(
+    db,
+    {
+      branchId: DEMO.branches.finance,
+      secretary: { openid: DEMO.secretaryOpenid, name: '李明' },
+      members: [
+        { openid: DEMO.memberOpenid, name: '王芳' },
+        { openid: 'demo-member-2', name: '陈刚' },
+        { openid: DEMO.secretaryOpenid, name: '李明' },
+        { openid: 'demo-member-4', name: '孙伟' },
+      ],
+    },
+    now,
+  );
 
   return {
     lines: [
@@ -85,6 +121,8 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ lines:
         .join('、')}`,
       `act as (x-local-openid / miniprogram/config): ${DEMO.newcomerOpenid} (new user, not joined), ${DEMO.memberOpenid} (member 王芳), ${DEMO.secretaryOpenid} (secretary 李明)`,
       `invite codes: ${DEMO.inviteCode} (usable, 县财政局机关党支部), ${DEMO.expiredInviteCode} (expired), ${DEMO.usedUpInviteCode} (used up)`,
+      ...eventLines,
+      ...pairingLines,
     ],
   };
 }
