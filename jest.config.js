@@ -9,6 +9,9 @@ const tsJest = ['ts-jest', { tsconfig: 'tsconfig.node.json' }];
 /** @type {import('jest').Config} */
 const config = {
   maxWorkers: 2,
+  // Rendering a page compiles its WXML with wcc and starts workers in the local cloud: generous
+  // per-test time keeps a busy two-core machine from failing correct tests.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'node',

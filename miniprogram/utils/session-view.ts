@@ -17,7 +17,7 @@ interface PageLike {
 export const NOT_JOINED = {
   status: 'empty' as ViewStatus,
   emptyText: '你还没有加入支部',
-  emptyHint: '输入支部书记发来的邀请码，或扫描邀请二维码加入',
+  emptyHint: '用支部书记发来的邀请码或二维码加入',
   actionText: '加入支部',
 };
 

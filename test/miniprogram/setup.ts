@@ -2,11 +2,14 @@
  * Runs before every mini-program test file (jest.config.ts `setupFilesAfterEnv`):
  * - loads miniprogram-simulate, which defines `Component` and a mock `wx`;
  * - shims `Page(options)` into `Component(...)` (simulate renders components only);
- * - stubs the app-level globals a page may touch (`App`, `getApp`, `getCurrentPages`, `wx.cloud`).
+ * - stubs the app-level globals a page may touch (`App`, `getApp`, `getCurrentPages`, `wx.cloud`)
+ *   and gives `wx` a working in-memory storage (simulate's storage calls are no-ops);
+ * - records every page's setData payloads (./helpers/set-data-log) for the budgets test.
  * Tests render pages and components with `load()` from ./helpers/load.
  */
 import 'miniprogram-simulate'; // defines the global Component, Behavior and a mock wx
 import { resetCurrentRoute, currentRoute } from './helpers/route';
+import { recordSetData, takeSetDataRecords } from './helpers/set-data-log';
 
 type AnyFunction = (...args: unknown[]) => unknown;
 type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> };
@@ -36,6 +39,7 @@ function pageShim(options: PageOptions): void {
     methods,
     lifetimes: {
       attached(this: Record<string, unknown>) {
+        recordSetData(this as unknown as Parameters<typeof recordSetData>[0]);
         call(this, 'onLoad', { ...currentRoute().query });
         call(this, 'onShow');
       },
@@ -66,11 +70,24 @@ function installCloud(): void {
   };
 }
 
+/** Storage that keeps what is set, empty again before each test. */
+function installStorage(): void {
+  const store = new Map<string, unknown>();
+  wx.setStorageSync = (key: string, value: unknown) => void store.set(key, value);
+  // WeChat answers '' for a key never set.
+  wx.getStorageSync = ((key: string) => (store.has(key) ? store.get(key) : '')) as typeof wx.getStorageSync;
+  wx.removeStorageSync = (key: string) => void store.delete(key);
+  wx.clearStorageSync = () => store.clear();
+}
+
 installCloud();
+installStorage();
 
 beforeEach(() => {
   installCloud();
+  installStorage();
   resetCurrentRoute();
+  takeSetDataRecords();
 });
 
 afterEach(() => {

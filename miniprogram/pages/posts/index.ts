@@ -2,6 +2,7 @@
 import { NOT_JOINED, showSession } from '../../utils/session-view';
 import type { ViewStatus } from '../../utils/session-view';
 import { ROUTES } from '../../utils/routes';
+import { syncCareMode } from '../../utils/care-mode';
 
 const MEMBER_EMPTY = {
   status: 'empty' as ViewStatus,
@@ -12,6 +13,7 @@ const MEMBER_EMPTY = {
 
 Page({
   data: {
+    careClass: '',
     status: 'loading' as ViewStatus,
     errorMessage: '',
     emptyText: '',
@@ -19,6 +21,7 @@ Page({
     actionText: '',
   },
   onShow() {
+    syncCareMode(this);
     void this.load();
   },
   onRetry() {

@@ -9,6 +9,7 @@ import { refreshMe } from '../../../store/session';
 import { formatDateTime } from '../../../utils/date';
 import { extractInviteCode } from '../../../utils/invite-code';
 import { ROUTES } from '../../../utils/routes';
+import { syncCareMode } from '../../../utils/care-mode';
 
 /** Errors about the code itself are shown on the code field, not as a general message. */
 const CODE_ERRORS: readonly ClientErrorCode[] = [
@@ -20,24 +21,47 @@ const CODE_ERRORS: readonly ClientErrorCode[] = [
 
 const NO_CODE_SCANNED = '没有识别到邀请码，请重新扫描或手动输入';
 
+interface FieldErrors {
+  codeError?: string;
+  nameError?: string;
+  formError?: string;
+}
+
+type InputStatus = 'default' | 'error';
+
+/** The errors to show plus the input status each field error implies (derived here, not in WXML). */
+function errorState(errors: FieldErrors): FieldErrors & { codeStatus?: InputStatus; nameStatus?: InputStatus } {
+  const status = (message: string): InputStatus => (message ? 'error' : 'default');
+  return {
+    ...errors,
+    ...(errors.codeError === undefined ? {} : { codeStatus: status(errors.codeError) }),
+    ...(errors.nameError === undefined ? {} : { nameStatus: status(errors.nameError) }),
+  };
+}
+
+const NO_ERRORS = errorState({ codeError: '', nameError: '', formError: '' });
+
 /** Where each message goes: the code field, the name field or the form. */
-function placeErrors(err: unknown): { codeError: string; nameError: string; formError: string } {
+function placeErrors(err: unknown): ReturnType<typeof errorState> {
   if (err instanceof ApiError && CODE_ERRORS.includes(err.code))
-    return { codeError: err.message, nameError: '', formError: '' };
+    return errorState({ codeError: err.message, nameError: '', formError: '' });
   if (err instanceof ApiError && err.code === 'INVALID_INPUT') {
     const codeError = err.fieldMessage('code') ?? '';
     const nameError = err.fieldMessage('name') ?? '';
-    return { codeError, nameError, formError: codeError || nameError ? '' : err.message };
+    return errorState({ codeError, nameError, formError: codeError || nameError ? '' : err.message });
   }
-  return { codeError: '', nameError: '', formError: errorMessage(err) };
+  return errorState({ codeError: '', nameError: '', formError: errorMessage(err) });
 }
 
 Page({
   data: {
+    careClass: '',
     code: '',
     codeError: '',
+    codeStatus: 'default' as InputStatus,
     name: '',
     nameError: '',
+    nameStatus: 'default' as InputStatus,
     formError: '',
     previewed: false,
     branchName: '',
@@ -56,13 +80,17 @@ Page({
     }
   },
 
+  onShow() {
+    syncCareMode(this);
+  },
+
   onCodeChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
     // A different code may lead to a different branch: ask for a new preview.
-    this.setData({ code: e.detail.value, codeError: '', formError: '', previewed: false });
+    this.setData({ code: e.detail.value, previewed: false, ...errorState({ codeError: '', formError: '' }) });
   },
 
   onNameChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-    this.setData({ name: e.detail.value, nameError: '', formError: '' });
+    this.setData({ name: e.detail.value, ...errorState({ nameError: '', formError: '' }) });
   },
 
   onScan() {
@@ -70,10 +98,10 @@ Page({
       success: (res) => {
         const code = extractInviteCode(res.path) ?? extractInviteCode(res.result);
         if (!code) {
-          this.setData({ codeError: NO_CODE_SCANNED, previewed: false });
+          this.setData({ previewed: false, ...errorState({ codeError: NO_CODE_SCANNED }) });
           return;
         }
-        this.setData({ code, codeError: '', formError: '', previewed: false });
+        this.setData({ code, previewed: false, ...errorState({ codeError: '', formError: '' }) });
         void this.preview();
       },
       // Cancelling the scanner is not an error worth a message.
@@ -89,7 +117,7 @@ Page({
   },
 
   async preview() {
-    this.setData({ previewing: true, codeError: '', formError: '' });
+    this.setData({ previewing: true, ...errorState({ codeError: '', formError: '' }) });
     try {
       const invite = await previewInvite(this.data.code);
       this.setData({
@@ -107,7 +135,7 @@ Page({
 
   async join() {
     if (this.data.joining) return;
-    this.setData({ joining: true, codeError: '', nameError: '', formError: '' });
+    this.setData({ joining: true, ...NO_ERRORS });
     try {
       await joinBranch(this.data.code, this.data.name);
     } catch (err) {

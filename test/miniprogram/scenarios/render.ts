@@ -1,0 +1,41 @@
+/** Renders a demo scenario in normal or care mode, the way the budgets test and the gallery need it. */
+import { setCareMode } from '../../../miniprogram/store/preferences';
+import { stubCloud, stubCloudOffline } from '../helpers/cloud';
+import { flush, load } from '../helpers/load';
+import type { Rendered } from '../helpers/load';
+import { takeSetDataRecords } from '../helpers/set-data-log';
+import type { SetDataRecord } from '../helpers/set-data-log';
+import type { Scenario } from './index';
+
+export type Mode = 'normal' | 'care';
+
+export interface RenderedScenario {
+  page: Rendered;
+  /** The custom tab bar as WeChat shows it under the page, for tab pages. */
+  tabBar: Rendered | null;
+  /** The page's initial data and every setData payload while loading and acting. */
+  setData: SetDataRecord[];
+}
+
+function stubTransport(cloud: Scenario['cloud']): void {
+  if (cloud === 'offline') stubCloudOffline();
+  else if (cloud === 'pending')
+    wx.cloud.callFunction = jest.fn(() => new Promise(() => undefined)) as unknown as typeof wx.cloud.callFunction;
+  else stubCloud(cloud);
+}
+
+export async function renderScenario(scenario: Scenario, mode: Mode): Promise<RenderedScenario> {
+  setCareMode(mode === 'care');
+  stubTransport(scenario.cloud);
+  takeSetDataRecords();
+  const page = load(scenario.page, { query: scenario.query });
+  await flush();
+  if (scenario.act) {
+    scenario.act(page);
+    await flush();
+    await flush();
+  }
+  const setData = takeSetDataRecords();
+  const tabBar = scenario.tabBar ? load('custom-tab-bar/index', { route: scenario.page }) : null;
+  return { page, tabBar, setData };
+}
