@@ -7,23 +7,14 @@
 import type { z } from 'zod';
 import { input, inviteCode, noInput, personName } from './fields';
 import type { InvitePreview, MemberProfile, MeView } from './models';
+import { action } from './spec';
+import { eventActions } from './event-actions';
+import { themeDayActions } from './theme-day-actions';
+import { checkInActions } from './check-in-actions';
+import { inviteActions, membershipActions, orgActions } from './org-actions';
+import { pairingActions } from './pairing-actions';
 
-/**
- * Who may call an action. `guest`: any WeChat user, joined or not. The others require an active
- * membership with one of the listed roles; scope (which branch) is checked by the handler.
- */
-export type Access = 'guest' | 'member' | 'committeeMember' | 'secretary';
-
-interface ActionSpec<I extends z.ZodTypeAny, O> {
-  input: I;
-  roles: readonly Access[];
-  /** Phantom: carries the output type only. */
-  output?: O;
-}
-
-function action<O>() {
-  return <I extends z.ZodTypeAny>(spec: { input: I; roles: readonly Access[] }): ActionSpec<I, O> => spec;
-}
+export type { Access } from './spec';
 
 export const actions = {
   'member.me': action<MeView>()({ input: noInput, roles: ['guest'] }),
@@ -32,6 +23,13 @@ export const actions = {
     input: input({ code: inviteCode, name: personName }),
     roles: ['guest'],
   }),
+  ...orgActions,
+  ...membershipActions,
+  ...inviteActions,
+  ...pairingActions,
+  ...themeDayActions,
+  ...eventActions,
+  ...checkInActions,
 } as const;
 
 export type Actions = typeof actions;

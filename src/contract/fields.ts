@@ -37,3 +37,16 @@ export function input<T extends z.ZodRawShape>(shape: T) {
 }
 
 export const noInput = input({});
+
+function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** 'YYYY-MM-DD' that exists on the calendar (2026-02-30 and 2026-13-01 are refused). */
+export const civilDate = z
+  .string({ required_error: '请选择日期', invalid_type_error: '日期格式不正确' })
+  .refine(isCalendarDate, { message: '日期不存在或格式不正确' });

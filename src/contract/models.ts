@@ -13,11 +13,15 @@ export interface MemberProfile {
   role: MemberRole;
   branch: BranchSummary;
   joinedAt: string;
+  /** Present (true) while the branch's secretary has yet to approve the join. */
+  pendingApproval?: true;
 }
 
 export interface MeView {
   /** null for a WeChat user who has not joined a branch yet (first run). */
   member: MemberProfile | null;
+  /** A join waiting for the secretary's approval (only when `member` is null). */
+  pendingJoin?: MemberProfile;
 }
 
 export interface InvitePreview {

@@ -4,6 +4,8 @@
  * create in each CloudBase environment (console → 数据库 → 索引管理, or @cloudbase/manager-node's
  * `database.updateCollection(name, { CreateIndexes })`).
  */
+import { ORG_COLLECTIONS } from './org-collections';
+
 export interface IndexSpec {
   name: string;
   /** Field paths in order, 1 ascending / -1 descending. */
@@ -16,9 +18,12 @@ export interface CollectionSpec {
 }
 
 export const COLLECTIONS = {
-  /** Committees and branches (kind), linked by parentId. */
+  /** Committees, branches and partner organisations (kind), linked by parentId. */
   organizations: {
-    indexes: [{ name: 'kind_parent', keys: { kind: 1, parentId: 1 } }],
+    indexes: [
+      { name: 'kind_parent', keys: { kind: 1, parentId: 1 } },
+      { name: 'parent_name', keys: { parentId: 1, name: 1 } },
+    ] as IndexSpec[],
   },
   /** One document per person, `_id` = openid, so a person can hold at most one membership. */
   members: {
@@ -27,6 +32,40 @@ export const COLLECTIONS = {
   /** `_id` = the code itself, so codes are unique by construction. */
   inviteCodes: {
     indexes: [{ name: 'branch_created', keys: { branchId: 1, createdAt: -1 } }],
+  },
+  ...ORG_COLLECTIONS,
+  /** `_id` = ownerKey: one theme-day rule per branch (later: per pairing). The scheduler pages on `active`. */
+  themeDayRules: {
+    indexes: [{ name: 'active_id', keys: { active: 1, _id: 1 } }],
+  },
+  /**
+   * Events, read by `_id` only (lists go through eventAudiences). A theme day's `_id` is derived
+   * from its owner and month, so regeneration cannot duplicate it.
+   */
+  events: {
+    indexes: [
+      /** Year figures: a pairing's published events by start (handlers/figures.ts). */
+      { name: 'owner_status_start', keys: { ownerKey: 1, status: 1, startsAt: 1 } },
+    ] as IndexSpec[],
+  },
+  /** One per (event, audience branch): what event.list reads for the caller's branch. */
+  eventAudiences: {
+    indexes: [{ name: 'branch_status_start', keys: { branchId: 1, status: 1, startsAt: 1, eventId: 1 } }],
+  },
+  /** `_id` = `${eventId}_${openid}`. Waitlist order, positions and per-branch counts read by event. */
+  registrations: {
+    indexes: [
+      { name: 'event_status_sequence', keys: { eventId: 1, status: 1, sequence: 1 } },
+      { name: 'event_branch_status', keys: { eventId: 1, branchId: 1, status: 1 } },
+    ] as IndexSpec[],
+  },
+  /** `_id` = `${eventId}_${openid}`: a member checks in once. */
+  checkins: {
+    indexes: [{ name: 'event_status_at', keys: { eventId: 1, status: 1, at: 1 } }],
+  },
+  /** Per-environment secrets generated on first use (the check-in signing key). Admin-only permissions. */
+  secrets: {
+    indexes: [] as IndexSpec[],
   },
 } satisfies Record<string, CollectionSpec>;
 

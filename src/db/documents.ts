@@ -1,18 +1,34 @@
 /** Stored document shapes, one per collection in collections.ts. Dates are stored as Date. */
-import type { MemberRole } from '../contract';
+import type {
+  CheckInMethod,
+  EventForm,
+  EventKind,
+  HolidayPolicy,
+  MemberRole,
+  MonthlyRule,
+  OrganizationCategory,
+  OrganizationKind,
+  RegistrationStatus,
+} from '../contract';
 
-export type OrganizationKind = 'committee' | 'branch';
+export * from './org-documents';
+
+/** committee: has an office; branch: has members in Lianjian; partner: an organisation paired with them. */
+export type { OrganizationKind } from '../contract';
 
 export interface OrganizationDoc {
   _id: string;
   kind: OrganizationKind;
   name: string;
-  /** The committee a branch belongs to; null for a top-level committee. */
+  /** Absent on documents written before categories existed: read as 'other'. */
+  category?: OrganizationCategory;
+  /** The committee a branch or partner belongs to; null for a top-level committee. */
   parentId: string | null;
   createdAt: Date;
 }
 
-export type MemberStatus = 'active' | 'left';
+/** pending: asked to join with an invite that requires approval; removed/rejected: by the secretary. */
+export type MemberStatus = 'active' | 'left' | 'pending' | 'rejected' | 'removed';
 
 export interface MemberDoc {
   /** The member's openid: one document per person. */
@@ -36,4 +52,132 @@ export interface InviteCodeDoc {
   maxUses: number;
   usedCount: number;
   revokedAt: Date | null;
+  /** Joins with this code wait for the secretary's approval; absent means no. */
+  requiresApproval?: boolean;
+  /** The mini-program code image in cloud storage, once made. */
+  qrFileId?: string;
+}
+
+// ── Theme days, events, registrations, check-ins (issue 5) ──────────────────
+
+export type OwnerKind = 'branch' | 'pairing';
+
+export interface OwnerDoc {
+  kind: OwnerKind;
+  id: string;
+}
+
+export interface GeoPointDoc {
+  latitude: number;
+  longitude: number;
+}
+
+export type StoredOverride =
+  | { key: string; kind: 'moved'; date: string; startTime: string; reason: string; by: string; at: Date }
+  | { key: string; kind: 'cancelled'; reason: string; by: string; at: Date };
+
+export interface ThemeDayRuleDoc {
+  /** ownerKey(owner): one rule per owner. */
+  _id: string;
+  owner: OwnerDoc;
+  /** Always true; lets the scheduler page through rules on an index. */
+  active: true;
+  monthly: MonthlyRule;
+  startTime: string;
+  holidayPolicy: HolidayPolicy;
+  durationMinutes: number;
+  placeName: string;
+  /** Hand-made moves and cancellations, by occurrence key; old ones are pruned. */
+  overrides: StoredOverride[];
+  updatedBy: string;
+  updatedAt: Date;
+}
+
+export type StoredEventStatus = 'draft' | 'published' | 'cancelled';
+
+export interface EventDoc {
+  /** Generated theme days: themeDayEventId(owner, key); others: 32 hex. */
+  _id: string;
+  owner: OwnerDoc;
+  ownerKey: string;
+  kind: EventKind;
+  themeDayKey: string | null;
+  title: string;
+  theme: string;
+  form: EventForm;
+  startsAt: Date;
+  endsAt: Date;
+  place: { name: string; location: GeoPointDoc | null; radiusM: number; requireLocation: boolean };
+  capacity: number | null;
+  signUpDeadline: Date;
+  checkInOpensBeforeMinutes: number;
+  /** Branch ids whose members see the event and may sign up. */
+  audience: string[];
+  organisers: { openid: string; name: string }[];
+  status: StoredEventStatus;
+  cancelReason: string | null;
+  /** Kept in the same transaction as every registration change. */
+  registered: number;
+  waitlisted: number;
+  /** The last sign-up sequence handed out: order of arrival, never reused. */
+  lastSequence: number;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** One per (event, audience branch): the list query of a branch runs on it. */
+export interface EventAudienceDoc {
+  /** `${eventId}_${branchId}` */
+  _id: string;
+  eventId: string;
+  branchId: string;
+  status: StoredEventStatus;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export interface RegistrationDoc {
+  /** `${eventId}_${openid}`: at most one registration per member and event. */
+  _id: string;
+  eventId: string;
+  memberId: string;
+  branchId: string;
+  name: string;
+  status: RegistrationStatus;
+  sequence: number;
+  signedUpAt: Date;
+  updatedAt: Date;
+}
+
+export interface CheckInAuditEntry {
+  action: 'checkIn' | 'manual' | 'undo';
+  by: string;
+  byName: string;
+  at: Date;
+  reason: string | null;
+}
+
+export interface CheckInDoc {
+  /** `${eventId}_${openid}`: a member is checked in at most once. */
+  _id: string;
+  eventId: string;
+  memberId: string;
+  branchId: string;
+  name: string;
+  status: 'present' | 'undone';
+  at: Date;
+  timing: 'onTime' | 'late';
+  method: CheckInMethod;
+  /** Who checked the member in by hand, and why; null for their own scan. */
+  byName: string | null;
+  reason: string | null;
+  history: CheckInAuditEntry[];
+}
+
+export interface SecretDoc {
+  _id: string;
+  /** base64 */
+  value: string;
+  createdAt: Date;
 }

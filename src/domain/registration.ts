@@ -1,7 +1,9 @@
 /**
  * Capacity and waitlist for event sign-up. Order is by a per-event sequence that only grows, so
- * "who was first" never depends on clocks of different function instances. The handler runs
- * these decisions inside a transaction over the event's registrations and persists the result.
+ * "who was first" never depends on clocks of different function instances. The list-based
+ * functions state the rules over all of an event's registrations; the handlers, which cannot read
+ * them all inside a transaction, apply the same rules through placeFor and promotableCount over
+ * the counters the event keeps.
  * A member has at most one active (registered or waitlisted) registration; cancelled ones stay as
  * history and a member may sign up again after cancelling.
  */
@@ -97,12 +99,29 @@ export function decideSignUp(
       position: waitlistPosition(registrations, memberId),
     };
   if (now.getTime() > policy.signUpDeadline.getTime()) return { outcome: 'closed' };
-  const { registered, waitlisted } = countsOf(registrations);
+  const counts = countsOf(registrations);
   const sequence = nextSequence(registrations);
-  // Seats held for people already waiting are not free: a newcomer never overtakes the queue.
-  if (policy.capacity === undefined || registered + waitlisted < policy.capacity)
-    return { outcome: 'registered', sequence };
-  return { outcome: 'waitlisted', sequence, position: waitlisted + 1 };
+  if (placeFor(counts, policy.capacity) === 'registered') return { outcome: 'registered', sequence };
+  return { outcome: 'waitlisted', sequence, position: counts.waitlisted + 1 };
+}
+
+/** The two counters an event keeps, enough to place a newcomer without reading every registration. */
+export type SeatCounts = Pick<RegistrationCounts, 'registered' | 'waitlisted'>;
+
+/**
+ * Where a newcomer goes. Seats held for people already waiting are not free: a newcomer never
+ * overtakes the queue, even when a seat is momentarily free before a promotion.
+ */
+export function placeFor(counts: SeatCounts, capacity: number | undefined): 'registered' | 'waitlisted' {
+  return capacity === undefined || counts.registered + counts.waitlisted < capacity ? 'registered' : 'waitlisted';
+}
+
+/** How many of the waitlist's head may be promoted now (0 after the cut-off). */
+export function promotableCount(counts: SeatCounts, policy: RegistrationPolicy, now: Date): number {
+  assertPolicy(policy);
+  if (now.getTime() > policy.promotionCutoff.getTime()) return 0;
+  if (policy.capacity === undefined) return counts.waitlisted;
+  return Math.max(0, Math.min(counts.waitlisted, policy.capacity - counts.registered));
 }
 
 /** Waitlisted registrations that free seats allow to promote now, first come first served. */
@@ -111,12 +130,7 @@ export function promotions(
   policy: RegistrationPolicy,
   now: Date,
 ): Registration[] {
-  assertPolicy(policy);
-  if (now.getTime() > policy.promotionCutoff.getTime()) return [];
-  const waitlist = waitlistOf(registrations);
-  if (policy.capacity === undefined) return waitlist;
-  const free = policy.capacity - countsOf(registrations).registered;
-  return free > 0 ? waitlist.slice(0, free) : [];
+  return waitlistOf(registrations).slice(0, promotableCount(countsOf(registrations), policy, now));
 }
 
 export function decideCancellation(

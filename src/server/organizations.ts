@@ -1,5 +1,5 @@
 /** Reads of the organisation tree that several actions share. */
-import { AppError, type BranchSummary } from '../contract';
+import { AppError, type BranchRef, type BranchSummary } from '../contract';
 import type { OrganizationDoc } from '../db/documents';
 import type { Database } from './cloud';
 
@@ -13,4 +13,15 @@ export async function branchSummary(db: Database, branchId: string): Promise<Bra
   if (!branch || branch.kind !== 'branch') throw new AppError('NOT_FOUND', '支部不存在或已撤销');
   const committee = branch.parentId ? await getOrganization(db, branch.parentId) : null;
   return { id: branch._id, name: branch.name, committeeName: committee?.name ?? '' };
+}
+
+/** Branch ids with their names, in the order given; an unknown id keeps its id as name. */
+export async function branchRefs(db: Database, ids: readonly string[]): Promise<BranchRef[]> {
+  if (ids.length === 0) return [];
+  const { data } = await db
+    .collection('organizations')
+    .where({ _id: db.command.in([...ids]) })
+    .get();
+  const names = new Map((data as OrganizationDoc[]).map((o) => [o._id, o.name]));
+  return ids.map((id) => ({ id, name: names.get(id) ?? id }));
 }

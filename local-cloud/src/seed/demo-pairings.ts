@@ -1,8 +1,9 @@
 /**
  * Demo pairing across two committees: 县财政局机关党支部 (county organs' committee) with 红旗村党支部
- * (红旗镇党委), active, with its agreement, resource and need lists (one need met), a liaison
- * placed in the village, and a ledger of shared problems with one item overdue. Also a partner
- * community and a committee office (周敏), so every issue-4 page has something to show.
+ * (红旗镇党委), active, with its agreement, resource and need lists (one need met, one taken on),
+ * a liaison placed in the village, and a ledger of shared problems with one item overdue. Also a
+ * proposal waiting for an answer, a partner community, a committee office (周敏), a join and a
+ * transfer waiting for the secretary, so every issue-4 page has something to show.
  * Written through the same server code the functions use, so the per-side index stays in step.
  */
 import type {
@@ -14,6 +15,7 @@ import type {
   OrganizationDoc,
   PairingDoc,
   PairingItemDoc,
+  TransferDoc,
 } from '../../../src/db/documents';
 import { memberKey } from '../../../src/domain/pairing';
 import { shanghaiDateOf } from '../../../src/domain/shanghai-time';
@@ -28,10 +30,16 @@ export const DEMO_PAIRING = {
   townshipCommitteeId: 'committee-township',
   partnerCommunityId: 'partner-xinyuan',
   pairingId: 'pairing-finance-hongqi',
+  /** Proposed by the bureau to 县农业农村局党支部 (no secretary yet: the county office answers). */
+  proposedPairingId: 'pairing-finance-agriculture',
+  /** Asked to join with an approval code, waiting for 李明. */
+  applicantOpenid: 'demo-applicant',
+  /** 孙伟 asks to move to 县农业农村局党支部, waiting for 李明. */
+  transferId: 'transfer-sun',
   officeOpenid: 'demo-office',
   liaisonOpenid: 'demo-member-2',
   ledger: { overdue: 'ledger-road', inProgress: 'ledger-sales', resolved: 'ledger-lights' },
-  needs: { met: 'need-project-guide', open: 'need-road-fund' },
+  needs: { met: 'need-project-guide', open: 'need-road-fund', matched: 'need-library' },
   resources: { lecture: 'resource-policy-lecture', computers: 'resource-computers' },
 } as const;
 
@@ -39,6 +47,9 @@ export interface DemoPairingSides {
   countyCommitteeId: string;
   finance: { branchId: string; secretary: { openid: string; name: string } };
   hongqi: { branchId: string; secretary: { openid: string; name: string } };
+  agricultureBranchId: string;
+  /** A finance member who asks to transfer to agriculture. */
+  transferring: { openid: string; name: string };
   /** The branch the office's own membership is in. */
   officeBranchId: string;
 }
@@ -86,8 +97,33 @@ export async function seedDemoPairings(db: Database, sides: DemoPairingSides, no
     name: office.name,
     createdAt: ago(300),
   };
+  const applicant: MemberDoc = {
+    _id: DEMO_PAIRING.applicantOpenid,
+    name: '刘洋',
+    branchId: finance.branchId,
+    role: 'member',
+    status: 'pending',
+    joinedAt: ago(1),
+    joinedVia: null,
+  };
+  const transfer: TransferDoc = {
+    _id: DEMO_PAIRING.transferId,
+    memberId: sides.transferring.openid,
+    memberName: sides.transferring.name,
+    fromBranchId: finance.branchId,
+    toBranchId: sides.agricultureBranchId,
+    status: 'awaitingSource',
+    reason: '工作调动到农业农村局',
+    refuseReason: '',
+    awaitingBranchId: finance.branchId,
+    sourceDecision: null,
+    targetDecision: null,
+    createdAt: ago(2),
+    updatedAt: ago(2),
+  };
   await put(db, 'organizations', organizations);
-  await put(db, 'members', [office]);
+  await put(db, 'members', [office, applicant]);
+  await put(db, 'transfers', [transfer]);
   await put(db, 'committeeAdmins', [admin]);
 
   const pairing: PairingDoc = {
@@ -125,7 +161,34 @@ export async function seedDemoPairings(db: Database, sides: DemoPairingSides, no
     activatedAt: ago(118),
     endedAt: null,
   };
-  await inTransaction(db, (tx) => writePairing(tx, pairing));
+  const proposed: PairingDoc = {
+    ...pairing,
+    _id: DEMO_PAIRING.proposedPairingId,
+    name: '财政局—农业农村局党建联建',
+    status: 'proposed',
+    sides: [
+      { ...pairing.sides[0]!, decidedAt: ago(3) },
+      {
+        orgId: sides.agricultureBranchId,
+        committeeId: sides.countyCommitteeId,
+        status: 'pending',
+        leadOpenid: null,
+        leadName: null,
+        decidedAt: null,
+        refuseReason: '',
+      },
+    ],
+    memberKey: memberKey([finance.branchId, sides.agricultureBranchId]),
+    termStart: date(10),
+    termEnd: date(10 + 2 * 365),
+    createdAt: ago(3),
+    updatedAt: ago(3),
+    activatedAt: null,
+  };
+  await inTransaction(db, async (tx) => {
+    await writePairing(tx, pairing);
+    await writePairing(tx, proposed);
+  });
 
   const agreement: AgreementDoc = {
     _id: pairing._id,
@@ -181,6 +244,11 @@ export async function seedDemoPairings(db: Database, sides: DemoPairingSides, no
       metAt: ago(30),
     }),
     item(DEMO_PAIRING.needs.open, 'need', hongqi.branchId, '村道修缮资金政策咨询', '二组村道破损，想了解以奖代补政策'),
+    item(DEMO_PAIRING.needs.matched, 'need', hongqi.branchId, '农家书屋图书更新', '现有图书多为十年前出版', {
+      status: 'matched',
+      matchedByOrgId: finance.branchId,
+      matchedAt: ago(15),
+    }),
   ]);
 
   const liaison: LiaisonDoc = {
@@ -256,6 +324,7 @@ export async function seedDemoPairings(db: Database, sides: DemoPairingSides, no
   ]);
 
   return [
-    `pairing: ${pairing.name} (县直机关工委 × 红旗镇党委), ledger with one overdue item; committee office: ${DEMO_PAIRING.officeOpenid} (周敏)`,
+    `pairing: ${pairing.name} (县直机关工委 × 红旗镇党委), ledger with one overdue item; proposed: ${proposed.name}`,
+    `committee office: ${DEMO_PAIRING.officeOpenid} (周敏); waiting for 李明: join of 刘洋, transfer of ${sides.transferring.name}`,
   ];
 }

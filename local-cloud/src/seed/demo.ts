@@ -94,6 +94,8 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ lines:
       countyCommitteeId: DEMO.committeeId,
       finance: { branchId: DEMO.branches.finance, secretary: { openid: DEMO.secretaryOpenid, name: '李明' } },
       hongqi: { branchId: DEMO.branches.hongqi, secretary: { openid: 'demo-secretary-hongqi', name: '张建国' } },
+      agricultureBranchId: DEMO.branches.agriculture,
+      transferring: { openid: 'demo-member-4', name: '孙伟' },
       officeBranchId: DEMO.branches.agriculture,
     },
     now,

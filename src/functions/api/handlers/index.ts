@@ -1,9 +1,46 @@
 /** Every action's handler, keyed by the contract's action names (a missing one fails to compile). */
+import * as checkIn from './check-in';
+import * as events from './events';
 import * as member from './member';
+import * as registration from './registration';
+import * as themeDay from './theme-day';
+import { inviteHandlers } from './invites';
+import { membershipHandlers } from './membership';
+import { orgHandlers } from './org';
+import { figuresHandlers } from './figures';
+import { ledgerHandlers } from './ledger';
+import { pairingHandlers } from './pairing';
+import { pairingListHandlers } from './pairing-lists';
 import type { HandlerTable } from './types';
 
 export const handlers: HandlerTable = {
   'member.me': member.me,
   'invite.preview': member.previewInvite,
   'member.join': member.join,
+  ...orgHandlers,
+  ...membershipHandlers,
+  ...inviteHandlers,
+  ...pairingHandlers,
+  ...pairingListHandlers,
+  ...ledgerHandlers,
+  ...figuresHandlers,
+  'themeDay.rule.get': themeDay.getRule,
+  'themeDay.rule.set': themeDay.setRule,
+  'themeDay.calendar': themeDay.calendar,
+  'themeDay.occurrence.move': themeDay.moveOccurrence,
+  'themeDay.occurrence.cancel': themeDay.cancelOccurrence,
+  'event.list': events.list,
+  'event.get': events.get,
+  'event.create': events.create,
+  'event.update': events.update,
+  'event.publish': events.publish,
+  'event.cancel': events.cancel,
+  'registration.signUp': registration.signUp,
+  'registration.cancel': registration.cancel,
+  'checkin.code': checkIn.code,
+  'checkin.scan': checkIn.scan,
+  'checkin.manual': checkIn.manual,
+  'checkin.undo': checkIn.undo,
+  'attendance.get': checkIn.attendance,
+  'attendance.export': checkIn.exportAttendance,
 };

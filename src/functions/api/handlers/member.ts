@@ -1,8 +1,13 @@
-/** member.me, invite.preview, member.join: who am I, and joining a branch with an invite code. */
+/**
+ * member.me, invite.preview, member.join: who am I, and joining a branch with an invite code
+ * (straight in, or waiting for the secretary's approval when the code asks for it).
+ */
 import { AppError, type ErrorCode, type MemberProfile } from '../../../contract';
 import type { InviteCodeDoc, MemberDoc } from '../../../db/documents';
 import { inviteState, type InviteState } from '../../../domain/invite';
 import type { Database } from '../../../server/cloud';
+import { getDoc } from '../../../server/docs';
+import { recordHistory } from '../../../server/membership';
 import { branchSummary } from '../../../server/organizations';
 import { inTransaction } from '../../../server/transaction';
 import type { Handler } from './types';
@@ -21,17 +26,20 @@ function assertUsable(invite: InviteCodeDoc | null, now: Date): InviteCodeDoc {
 }
 
 async function profileOf(db: Database, member: MemberDoc): Promise<MemberProfile> {
-  return {
+  const profile: MemberProfile = {
     name: member.name,
     role: member.role,
     branch: await branchSummary(db, member.branchId),
     joinedAt: member.joinedAt.toISOString(),
   };
+  return member.status === 'pending' ? { ...profile, pendingApproval: true } : profile;
 }
 
-export const me: Handler<'member.me'> = async (_input, { db, member }) => ({
-  member: member ? await profileOf(db, member) : null,
-});
+export const me: Handler<'member.me'> = async (_input, { db, openid, member }) => {
+  if (member) return { member: await profileOf(db, member) };
+  const stored = await getDoc<MemberDoc>(db, 'members', openid);
+  return stored?.status === 'pending' ? { member: null, pendingJoin: await profileOf(db, stored) } : { member: null };
+};
 
 export const previewInvite: Handler<'invite.preview'> = async ({ code }, { db, now }) => {
   const { data } = await db.collection('inviteCodes').doc(code).get();
@@ -56,12 +64,13 @@ export const join: Handler<'member.join'> = async ({ code, name }, { db, openid,
     );
     const existing = (await tx.collection('members').doc(openid).get()).data as MemberDoc | null;
     if (existing && existing.status === 'active') throw new AppError('ALREADY_MEMBER');
+    if (existing && existing.status === 'pending') throw new AppError('JOIN_PENDING');
 
     const joined: Omit<MemberDoc, '_id'> = {
       name,
       branchId: invite.branchId,
       role: 'member',
-      status: 'active',
+      status: invite.requiresApproval ? 'pending' : 'active',
       joinedAt: now,
       joinedVia: invite._id,
     };
@@ -70,6 +79,15 @@ export const join: Handler<'member.join'> = async ({ code, name }, { db, openid,
       .doc(code)
       .update({ usedCount: invite.usedCount + 1 });
     await tx.collection('members').doc(openid).set(joined);
+    await recordHistory(tx, {
+      memberId: openid,
+      branchId: invite.branchId,
+      kind: joined.status === 'pending' ? 'requested' : 'joined',
+      role: 'member',
+      by: { openid, name },
+      reason: `邀请码 ${invite._id}`,
+      at: now,
+    });
     return { _id: openid, ...joined };
   });
   return profileOf(db, member);

@@ -1,0 +1,29 @@
+/** Event and registration actions: the list, the detail page, editing a draft, publishing, sign-up. */
+import { z } from 'zod';
+import { eventDetails, eventId, eventPatch, reason } from './event-fields';
+import type { EventDetail, EventPage, RegistrationResult } from './event-models';
+import { input } from './fields';
+import { action, ANY_MEMBER, ORGANISERS, SECRETARY } from './spec';
+
+export const EVENT_PAGE_MAX = 20;
+
+const byEvent = input({ eventId });
+
+export const eventActions = {
+  'event.list': action<EventPage>()({
+    input: input({
+      /** upcoming: not yet ended, soonest first; past: ended, latest first. */
+      scope: z.enum(['upcoming', 'past']).default('upcoming'),
+      cursor: z.string().max(200).optional(),
+      limit: z.number().int().min(1).max(EVENT_PAGE_MAX).default(10),
+    }),
+    roles: ANY_MEMBER,
+  }),
+  'event.get': action<EventDetail>()({ input: byEvent, roles: ANY_MEMBER }),
+  'event.create': action<EventDetail>()({ input: eventDetails, roles: ORGANISERS }),
+  'event.update': action<EventDetail>()({ input: eventPatch, roles: ORGANISERS }),
+  'event.publish': action<EventDetail>()({ input: byEvent, roles: ORGANISERS }),
+  'event.cancel': action<EventDetail>()({ input: input({ eventId, reason }), roles: SECRETARY }),
+  'registration.signUp': action<RegistrationResult>()({ input: byEvent, roles: ANY_MEMBER }),
+  'registration.cancel': action<RegistrationResult>()({ input: byEvent, roles: ANY_MEMBER }),
+} as const;

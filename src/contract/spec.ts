@@ -1,0 +1,29 @@
+/**
+ * How an action is declared: its input schema, the roles allowed, and (as a phantom) its output
+ * type. Kept apart from actions.ts so each area's actions can live in their own file.
+ */
+import type { z } from 'zod';
+
+/**
+ * Who may call an action. `guest`: any WeChat user, joined or not. The others require an active
+ * membership with one of the listed roles; scope (which branch) is checked by the handler.
+ */
+export type Access = 'guest' | 'member' | 'committeeMember' | 'secretary';
+
+export interface ActionSpec<I extends z.ZodTypeAny, O> {
+  input: I;
+  roles: readonly Access[];
+  /** Phantom: carries the output type only. */
+  output?: O;
+}
+
+export function action<O>() {
+  return <I extends z.ZodTypeAny>(spec: { input: I; roles: readonly Access[] }): ActionSpec<I, O> => spec;
+}
+
+/** Every member of a branch, whatever their role. */
+export const ANY_MEMBER = ['member', 'committeeMember', 'secretary'] as const satisfies readonly Access[];
+/** Branch leaders who run events day to day. */
+export const ORGANISERS = ['committeeMember', 'secretary'] as const satisfies readonly Access[];
+/** Decisions reserved to the secretary: the calendar, cancelling an event. */
+export const SECRETARY = ['secretary'] as const satisfies readonly Access[];

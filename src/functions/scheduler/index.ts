@@ -1,0 +1,28 @@
+/**
+ * Entry point of the `scheduler` cloud function, fired by its timer trigger (config.json, daily
+ * 02:00 China time). Runs each job for the trigger's instant: today, the rolling generation of
+ * theme-day events for the next twelve months.
+ */
+import { cloudApp } from '../../server/cloud';
+import { describeError, log } from '../../server/log';
+import { generateAllThemeDays } from '../../server/theme-day-generation';
+
+/** SCF's timer event: `Time` is the scheduled instant in UTC, e.g. `2026-03-01T18:00:00Z`. */
+function firedAt(event: unknown): Date {
+  const time = typeof event === 'object' && event !== null ? (event as { Time?: unknown }).Time : undefined;
+  const at = typeof time === 'string' ? new Date(time) : new Date(NaN);
+  return Number.isNaN(at.getTime()) ? new Date() : at;
+}
+
+export async function main(event: unknown): Promise<Record<string, unknown>> {
+  const now = firedAt(event);
+  const db = cloudApp().database();
+  try {
+    const themeDays = await generateAllThemeDays(db, now);
+    log('request', { action: 'scheduler.themeDays', ok: true, ...themeDays });
+    return { at: now.toISOString(), themeDays };
+  } catch (err) {
+    log('failed', { action: 'scheduler.themeDays', ...describeError(err) });
+    throw err;
+  }
+}

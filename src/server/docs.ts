@@ -1,0 +1,54 @@
+/**
+ * Small typed reads shared by the handlers. Outside a transaction doc().get() answers a list;
+ * inside one it answers the document or null (see @cloudbase/database document.js).
+ */
+import type { Database } from './cloud';
+import type { Transaction } from './transaction';
+
+export async function getDoc<T>(db: Database, collection: string, id: string): Promise<T | null> {
+  const { data } = await db.collection(collection).doc(id).get();
+  return ((data as T[])[0] ?? null) as T | null;
+}
+
+export async function getDocInTx<T>(tx: Transaction, collection: string, id: string): Promise<T | null> {
+  const { data } = await tx.collection(collection).doc(id).get();
+  return (data as T | null) ?? null;
+}
+
+/** `set` refuses a payload that carries `_id`: the id goes in doc(id). */
+export function withoutId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
+  const { _id: _ignored, ...rest } = doc;
+  return rest;
+}
+
+export function isDuplicateWrite(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'DATABASE_DUPLICATE_WRITE';
+}
+
+/** CloudBase caps one get() at 1000 documents; pages of this size read a whole event's lists. */
+const PAGE = 500;
+/** Beyond this an event's list is not read whole (no event has that many members). */
+const MAX_DOCS = 10_000;
+
+type Where = Parameters<ReturnType<Database['collection']>['where']>[0];
+
+/** Every document matching `where`, ordered by `orderBy` ascending (an indexed field). */
+export async function readAll<T>(db: Database, collection: string, where: Where, orderBy: string): Promise<T[]> {
+  const out: T[] = [];
+  for (let skip = 0; skip < MAX_DOCS; skip += PAGE) {
+    const { data } = await db.collection(collection).where(where).orderBy(orderBy, 'asc').skip(skip).limit(PAGE).get();
+    out.push(...(data as T[]));
+    if (data.length < PAGE) break;
+  }
+  return out;
+}
+
+export function registrationId(eventId: string, openid: string): string {
+  return `${eventId}_${openid}`;
+}
+
+export const checkInId = registrationId;
+
+export function audienceId(eventId: string, branchId: string): string {
+  return `${eventId}_${branchId}`;
+}
