@@ -1,8 +1,12 @@
-/** Event and registration actions: the list, the detail page, editing a draft, publishing, sign-up. */
+/**
+ * Event and registration actions: the list, the detail page, editing a draft, publishing, sign-up.
+ * An event belongs to a branch or to a pairing (on behalf of all its sides).
+ */
 import { z } from 'zod';
 import { eventDetails, eventId, eventPatch, reason } from './event-fields';
 import type { EventDetail, EventPage, RegistrationResult } from './event-models';
 import { input } from './fields';
+import { pairingId } from './org-fields';
 import { action, ANY_MEMBER, ORGANISERS, SECRETARY } from './spec';
 
 export const EVENT_PAGE_MAX = 20;
@@ -16,6 +20,8 @@ export const eventActions = {
       scope: z.enum(['upcoming', 'past']).default('upcoming'),
       cursor: z.string().max(200).optional(),
       limit: z.number().int().min(1).max(EVENT_PAGE_MAX).default(10),
+      /** Only the events this pairing owns (one the caller belongs to or manages). */
+      pairingId: pairingId.optional(),
     }),
     roles: ANY_MEMBER,
   }),

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { FieldIssue } from './errors';
 import { id, input, text } from './fields';
+import { pairingId } from './org-fields';
 
 export const EVENT_FORMS = ['集体学习', '讲党课', '参观红色教育基地', '志愿服务', '走访慰问', '其他'] as const;
 export type EventForm = (typeof EVENT_FORMS)[number];
@@ -23,8 +24,11 @@ export function instant(label: string) {
 /** A reason someone else will read later (moving, cancelling, checking in by hand). */
 export const reason = text('原因', 100);
 
-/** Who an event or a theme-day rule belongs to; pairings (issue 4) will add `kind: 'pairing'`. */
-export const ownerRef = input({ kind: z.literal('branch'), id: branchId });
+/** Who an event or a theme-day rule belongs to: a branch, or a pairing on behalf of all its sides. */
+export const ownerRef = z.discriminatedUnion('kind', [
+  input({ kind: z.literal('branch'), id: branchId }),
+  input({ kind: z.literal('pairing'), id: pairingId }),
+]);
 
 export const geoPoint = input({
   latitude: z.number({ invalid_type_error: '位置信息不正确' }).min(-90).max(90),
@@ -73,7 +77,7 @@ export const eventDetailsShape = {
     .min(0, { message: '签到开放时间不能为负' })
     .max(240, { message: '最早在活动开始前 240 分钟开放签到' })
     .default(30),
-  /** Branch ids; omitted: the owner's own branches. */
+  /** Branch ids; omitted: the owner's own branches (for a pairing: every side). */
   audience: z.array(branchId).min(1, { message: '请至少选择一个支部' }).max(20).optional(),
 };
 
@@ -96,7 +100,8 @@ export function eventTimeIssues(times: EventTimes): FieldIssue[] {
   return issues;
 }
 
-export const eventDetails = input(eventDetailsShape).superRefine((details, ctx) => {
+/** Omitted owner: the caller's own branch. */
+export const eventDetails = input({ owner: ownerRef.optional(), ...eventDetailsShape }).superRefine((details, ctx) => {
   for (const issue of eventTimeIssues(details)) {
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: [issue.path], message: issue.message });
   }

@@ -1,4 +1,4 @@
-/** Theme-day rule and calendar actions: the monthly fixed day of a branch (later: a pairing). */
+/** Theme-day rule and calendar actions: the monthly fixed day of a branch or of a pairing. */
 import { z } from 'zod';
 import { holidayPolicy, monthlyRule, occurrenceKey, ownerRef, reason, timeOfDay } from './event-fields';
 import { civilDate } from './fields';

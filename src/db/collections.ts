@@ -34,18 +34,21 @@ export const COLLECTIONS = {
     indexes: [{ name: 'branch_created', keys: { branchId: 1, createdAt: -1 } }],
   },
   ...ORG_COLLECTIONS,
-  /** `_id` = ownerKey: one theme-day rule per branch (later: per pairing). The scheduler pages on `active`. */
+  /** `_id` = ownerKey: one theme-day rule per branch or pairing. The scheduler pages on `active`. */
   themeDayRules: {
     indexes: [{ name: 'active_id', keys: { active: 1, _id: 1 } }],
   },
   /**
-   * Events, read by `_id` only (lists go through eventAudiences). A theme day's `_id` is derived
+   * Events, read by `_id` or by owner (a branch's list goes through eventAudiences). A theme day's `_id` is derived
    * from its owner and month, so regeneration cannot duplicate it.
    */
   events: {
     indexes: [
-      /** Year figures: a pairing's published events by start (handlers/figures.ts). */
-      { name: 'owner_status_start', keys: { ownerKey: 1, status: 1, startsAt: 1 } },
+      /**
+       * An owner's events by start: a pairing's list in event.list (paged on startsAt, then _id)
+       * and its published events in the year figures (handlers/figures.ts).
+       */
+      { name: 'owner_status_start_id', keys: { ownerKey: 1, status: 1, startsAt: 1, _id: 1 } },
     ] as IndexSpec[],
   },
   /** One per (event, audience branch): what event.list reads for the caller's branch. */

@@ -12,11 +12,17 @@
  */
 import type { MemberRole } from '../contract';
 
-export interface Caller {
-  openid: string;
-  member: { branchId: string; role: MemberRole; name: string } | null;
+/** What the rules read of a caller: their membership and their committee offices. */
+export interface Standing {
+  member: { branchId: string; role: MemberRole } | null;
   /** Committees whose office the caller works in. */
   adminOf: readonly string[];
+}
+
+/** The caller as the handlers hold them: with an openid and a name for audit lines. */
+export interface Caller extends Standing {
+  openid: string;
+  member: { branchId: string; role: MemberRole; name: string } | null;
 }
 
 export interface OrgNode {
@@ -32,35 +38,35 @@ export interface SideNode {
 
 const LEADER_ROLES: readonly MemberRole[] = ['secretary', 'committeeMember'];
 
-export function isMemberOf(caller: Caller, orgId: string): boolean {
+export function isMemberOf(caller: Standing, orgId: string): boolean {
   return caller.member?.branchId === orgId;
 }
 
-export function isSecretaryOf(caller: Caller, orgId: string): boolean {
+export function isSecretaryOf(caller: Standing, orgId: string): boolean {
   return isMemberOf(caller, orgId) && caller.member?.role === 'secretary';
 }
 
-export function isLeaderOf(caller: Caller, orgId: string): boolean {
+export function isLeaderOf(caller: Standing, orgId: string): boolean {
   return isMemberOf(caller, orgId) && LEADER_ROLES.includes(caller.member!.role);
 }
 
 /** The office of the organisation's committee (for a committee: its own office). */
-export function isOfficeOf(caller: Caller, org: OrgNode): boolean {
+export function isOfficeOf(caller: Standing, org: OrgNode): boolean {
   const committee = org.kind === 'committee' ? org._id : org.parentId;
   return committee !== null && caller.adminOf.includes(committee);
 }
 
-export function canSeeOrg(caller: Caller, org: OrgNode): boolean {
+export function canSeeOrg(caller: Standing, org: OrgNode): boolean {
   return isMemberOf(caller, org._id) || isOfficeOf(caller, org);
 }
 
 /** Secretary of the branch, or the office above it. */
-export function managesOrg(caller: Caller, org: OrgNode): boolean {
+export function managesOrg(caller: Standing, org: OrgNode): boolean {
   return isSecretaryOf(caller, org._id) || isOfficeOf(caller, org);
 }
 
 /** Answers for a side, signs its agreement, places its liaisons, ends the pairing. */
-export function leadsSide(caller: Caller, side: SideNode): boolean {
+export function leadsSide(caller: Standing, side: SideNode): boolean {
   return (
     isSecretaryOf(caller, side.orgId) ||
     caller.adminOf.includes(side.orgId) ||
@@ -69,7 +75,7 @@ export function leadsSide(caller: Caller, side: SideNode): boolean {
 }
 
 /** Adds to the side's resource and need lists and keeps its ledger items. */
-export function writesSide(caller: Caller, side: SideNode): boolean {
+export function writesSide(caller: Standing, side: SideNode): boolean {
   return leadsSide(caller, side) || isLeaderOf(caller, side.orgId);
 }
 
@@ -79,7 +85,7 @@ export interface PairingRights {
   writes: string[];
 }
 
-export function pairingRights(caller: Caller, sides: readonly SideNode[]): PairingRights {
+export function pairingRights(caller: Standing, sides: readonly SideNode[]): PairingRights {
   const leads = sides.filter((side) => leadsSide(caller, side)).map((side) => side.orgId);
   const writes = sides.filter((side) => writesSide(caller, side)).map((side) => side.orgId);
   const visible = writes.length > 0 || sides.some((side) => isMemberOf(caller, side.orgId));

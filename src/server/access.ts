@@ -13,17 +13,22 @@ import { getDoc } from './docs';
 /** A person works in a handful of committee offices at most. */
 const MAX_OFFICES = 20;
 
-export async function loadCaller(db: Database, openid: string, member: MemberDoc | null): Promise<Caller> {
+/** The committees whose office this person works in. */
+export async function loadAdminOf(db: Database, openid: string): Promise<string[]> {
   const { data } = await db
     .collection('committeeAdmins')
     .where({ openid })
     .orderBy('committeeId', 'asc')
     .limit(MAX_OFFICES)
     .get();
+  return (data as CommitteeAdminDoc[]).map((doc) => doc.committeeId);
+}
+
+export async function loadCaller(db: Database, openid: string, member: MemberDoc | null): Promise<Caller> {
   return {
     openid,
     member: member ? { branchId: member.branchId, role: member.role, name: member.name } : null,
-    adminOf: (data as CommitteeAdminDoc[]).map((doc) => doc.committeeId),
+    adminOf: await loadAdminOf(db, openid),
   };
 }
 

@@ -9,11 +9,12 @@ import type {
 } from '../contract';
 import type { CheckInDoc, EventDoc, RegistrationDoc } from '../db/documents';
 import { checkInOpensAt } from '../domain/check-in-window';
-import { manages, type Actor } from '../domain/event-access';
+import type { Actor, OwnerAccess } from '../domain/event-access';
 import { effectiveStatus, signUpOpen } from '../domain/event-lifecycle';
 import type { Database } from './cloud';
 import { checkInId, getDoc, registrationId } from './docs';
 import { branchRefs } from './organizations';
+import { ownerName } from './owner-access';
 
 const COMING_NAMES = 50;
 
@@ -79,18 +80,24 @@ function checkInView(doc: CheckInDoc | null): MyCheckIn | null {
   return doc && doc.status === 'present' ? { at: doc.at.toISOString(), timing: doc.timing } : null;
 }
 
-export async function detailOf(db: Database, event: EventDoc, actor: Actor, now: Date): Promise<EventDetail> {
-  const [reg, checkIn, coming, owner] = await Promise.all([
+export async function detailOf(
+  db: Database,
+  event: EventDoc,
+  actor: Actor,
+  access: OwnerAccess,
+  now: Date,
+): Promise<EventDetail> {
+  const [reg, checkIn, coming, name] = await Promise.all([
     getDoc<RegistrationDoc>(db, 'registrations', registrationId(event._id, actor.openid)),
     getDoc<CheckInDoc>(db, 'checkins', checkInId(event._id, actor.openid)),
     comingByBranch(db, event),
-    branchRefs(db, [event.owner.id]),
+    ownerName(db, event.owner),
   ]);
   const audience = coming.map((c) => c.branch);
   return {
     ...summaryOf(event, now, await registrationView(db, reg)),
     owner: event.owner,
-    ownerName: owner[0]?.name ?? '',
+    ownerName: name,
     themeDayKey: event.themeDayKey,
     place: event.place,
     signUpDeadline: event.signUpDeadline.toISOString(),
@@ -106,6 +113,6 @@ export async function detailOf(db: Database, event: EventDoc, actor: Actor, now:
     cancelReason: event.cancelReason,
     myCheckIn: checkInView(checkIn),
     coming,
-    canManage: manages(event.owner, actor, 'organiser'),
+    canManage: access.manages.organiser,
   };
 }

@@ -6,7 +6,7 @@
  */
 import { AppError, type OwnerRef, type ThemeDayOccurrenceView, type ThemeDayRuleView } from '../contract';
 import type { EventDoc, StoredOverride, ThemeDayRuleDoc } from '../db/documents';
-import { ownerBranches, ownerKey, themeDayEventId } from '../domain/event-access';
+import { ownerKey, themeDayEventId } from '../domain/event-access';
 import { addMonths, shanghaiDateOf } from '../domain/shanghai-time';
 import {
   applyOverrides,
@@ -90,7 +90,12 @@ function themeDayTitle(key: string): string {
   return `${Number(key.slice(5, 7))}月主题党日`;
 }
 
-function draftFor(doc: ThemeDayRuleDoc, occurrence: ThemeDayOccurrence, now: Date): EventDoc {
+function draftFor(
+  doc: ThemeDayRuleDoc,
+  audience: readonly string[],
+  occurrence: ThemeDayOccurrence,
+  now: Date,
+): EventDoc {
   const startsAt = occurrence.startsAt;
   return {
     _id: themeDayEventId(doc.owner, occurrence.key),
@@ -107,7 +112,7 @@ function draftFor(doc: ThemeDayRuleDoc, occurrence: ThemeDayOccurrence, now: Dat
     capacity: null,
     signUpDeadline: startsAt,
     checkInOpensBeforeMinutes: 30,
-    audience: ownerBranches(doc.owner),
+    audience: [...audience],
     organisers: [],
     status: 'draft',
     cancelReason: null,
@@ -138,6 +143,7 @@ export function retimed(event: EventDoc, startsAt: Date, durationMinutes: number
 async function syncOccurrence(
   tx: Transaction,
   doc: ThemeDayRuleDoc,
+  audience: readonly string[],
   occurrence: ThemeDayOccurrence,
   now: Date,
 ): Promise<'created' | 'updated' | 'unchanged'> {
@@ -145,7 +151,7 @@ async function syncOccurrence(
   const existing = await getDocInTx<EventDoc>(tx, 'events', id);
   if (!existing) {
     if (occurrence.status === 'cancelled') return 'unchanged';
-    await writeEvent(tx, draftFor(doc, occurrence, now), []);
+    await writeEvent(tx, draftFor(doc, audience, occurrence, now), []);
     return 'created';
   }
   if (existing.status !== 'draft' || existing.startsAt.getTime() === occurrence.startsAt.getTime()) return 'unchanged';
@@ -158,11 +164,19 @@ export interface GenerationResult {
   updated: number;
 }
 
-/** Makes sure every upcoming occurrence of the rule has its event (one transaction per occurrence). */
-export async function generateThemeDayEvents(db: Database, doc: ThemeDayRuleDoc, now: Date): Promise<GenerationResult> {
+/**
+ * Makes sure every upcoming occurrence of the rule has its event (one transaction per occurrence).
+ * `audience`: the owner's branches (domain/event-access ownerBranches), addressed by new drafts.
+ */
+export async function generateThemeDayEvents(
+  db: Database,
+  doc: ThemeDayRuleDoc,
+  audience: readonly string[],
+  now: Date,
+): Promise<GenerationResult> {
   const result: GenerationResult = { created: 0, updated: 0 };
   for (const occurrence of upcomingOccurrences(doc, now)) {
-    const outcome = await inTransaction(db, (tx) => syncOccurrence(tx, doc, occurrence, now));
+    const outcome = await inTransaction(db, (tx) => syncOccurrence(tx, doc, audience, occurrence, now));
     if (outcome !== 'unchanged') result[outcome] += 1;
   }
   return result;

@@ -4,6 +4,7 @@
  * guarantee that identity comes from the platform, never from the payload.
  */
 import { DEMO } from '../../local-cloud/src/seed/demo';
+import { DEMO_PAIRING } from '../../local-cloud/src/seed/demo-pairings';
 import { actions, type ActionName, type ApiResult } from '../../src/contract';
 import { orgPayloads } from './org-payloads';
 import { startApiCloud, type ApiCloud } from './support';
@@ -41,7 +42,7 @@ const payloads: Record<ActionName, { valid: unknown; invalid: unknown; invalidPa
   },
   'themeDay.rule.get': {
     valid: {},
-    invalid: { owner: { kind: 'pairing', id: 'p1' } },
+    invalid: { owner: { kind: 'committee', id: 'c1' } },
     invalidPath: 'owner.kind',
     caller: DEMO.memberOpenid,
   },
@@ -69,7 +70,12 @@ const payloads: Record<ActionName, { valid: unknown; invalid: unknown; invalidPa
     invalidPath: 'key',
     caller: DEMO.secretaryOpenid,
   },
-  'event.list': { valid: {}, invalid: { limit: 50 }, invalidPath: 'limit', caller: DEMO.memberOpenid },
+  'event.list': {
+    valid: { pairingId: DEMO_PAIRING.pairingId },
+    invalid: { pairingId: 'bad id!' },
+    invalidPath: 'pairingId',
+    caller: DEMO.memberOpenid,
+  },
   'event.get': {
     valid: { eventId: 'demo-lecture' },
     invalid: { eventId: 'bad id!' },

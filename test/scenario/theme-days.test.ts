@@ -71,10 +71,12 @@ describe('the scheduler', () => {
     };
     await cloud.db().collection('themeDayRules').doc('branch_b-td').set(rule);
     const night = new Date('2025-08-31T18:00:00Z');
-    type Run = { themeDays: { rules: number; created: number; updated: number; failed: string[] } };
+    type Run = {
+      themeDays: { rules: number; skipped: number; created: number; updated: number; failed: string[] };
+    };
     const first = await cloud.fireTimer<Run>('scheduler', 'daily', night);
-    // Two rules: this branch's and the demo finance branch's.
-    expect(first.themeDays).toMatchObject({ rules: 2, created: 24, failed: [] });
+    // Three rules: this branch's, the demo finance branch's and the demo pairing's.
+    expect(first.themeDays).toMatchObject({ rules: 3, skipped: 0, created: 36, failed: [] });
     const events = await themeDayEvents();
     const byKey = new Map(events.map((e) => [e.themeDayKey, e]));
     expect(shanghai(byKey.get('2025-09'))).toBe('2025-09-01 14:30');

@@ -75,7 +75,7 @@ export async function seedDemoEvents(db: Database, people: DemoPeople, now: Date
     updatedAt: now,
   };
   await db.collection('themeDayRules').doc(rule._id).set(withoutId(rule));
-  const generated = await generateThemeDayEvents(db, rule, now);
+  const generated = await generateThemeDayEvents(db, rule, [people.branchId], now);
 
   const lecture = demoEvent(
     people,

@@ -1,11 +1,13 @@
 /**
  * Demo data for a fresh local cloud, written through the real SDK like any other client: a
  * committee with three branches, a secretary, members and invite codes (one usable, one expired,
- * one used up) so the first-run flow and its errors can be tried in WeChat DevTools at once.
+ * one used up) so the first-run flow and its errors can be tried in WeChat DevTools at once; then
+ * the pairings, the branch's events and the pairing's theme days and joint event.
  */
 import type { InviteCodeDoc, MemberDoc, OrganizationDoc } from '../../../src/db/documents';
 import type { Database } from '../../../src/server/cloud';
 import { seedDemoEvents } from './demo-events';
+import { seedDemoPairingEvents } from './demo-pairing-events';
 import { DEMO_PAIRING, seedDemoPairings } from './demo-pairings';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -115,6 +117,25 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ lines:
     now,
   );
 
+  const li = { openid: DEMO.secretaryOpenid, name: '李明', branchId: DEMO.branches.finance };
+  const zhang = { openid: 'demo-secretary-hongqi', name: '张建国', branchId: DEMO.branches.hongqi };
+  const financeMember = (openid: string, name: string) => ({ openid, name, branchId: DEMO.branches.finance });
+  const pairingEventLines = await seedDemoPairingEvents(
+    db,
+    {
+      pairingId: DEMO_PAIRING.pairingId,
+      secretaries: [li, zhang],
+      attendees: [
+        { person: li, checkedInAfterMinutes: -20 },
+        { person: financeMember(DEMO.memberOpenid, '王芳'), checkedInAfterMinutes: -10 },
+        { person: financeMember('demo-member-2', '陈刚'), checkedInAfterMinutes: -5 },
+        { person: zhang, checkedInAfterMinutes: 8 },
+        { person: financeMember('demo-member-4', '孙伟'), checkedInAfterMinutes: null },
+      ],
+    },
+    now,
+  );
+
   return {
     lines: [
       `demo committee: ${organizations[0]!.name}, branches: ${organizations
@@ -125,6 +146,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ lines:
       `invite codes: ${DEMO.inviteCode} (usable, 县财政局机关党支部), ${DEMO.expiredInviteCode} (expired), ${DEMO.usedUpInviteCode} (used up)`,
       ...eventLines,
       ...pairingLines,
+      ...pairingEventLines,
     ],
   };
 }

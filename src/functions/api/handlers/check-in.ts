@@ -35,7 +35,7 @@ function recordOf(doc: CheckInDoc): AttendeeRecord {
 }
 
 export const code: Handler<'checkin.code'> = async ({ eventId }, ctx) => {
-  const event = await managedEvent(ctx.db, eventId, actorOf(ctx), 'organiser');
+  const { event } = await managedEvent(ctx.db, eventId, actorOf(ctx), 'organiser');
   assertCheckInEvent(event);
   const options = { windowSeconds: CHECKIN_WINDOW_SECONDS };
   const [secret, present] = await Promise.all([checkInSecret(ctx.db), presentCount(ctx.db, eventId)]);
@@ -90,7 +90,7 @@ async function audienceMember(
 
 export const manual: Handler<'checkin.manual'> = async ({ eventId, memberId, reason }, ctx) => {
   const actor = actorOf(ctx);
-  const event = await managedEvent(ctx.db, eventId, actor, 'organiser');
+  const { event } = await managedEvent(ctx.db, eventId, actor, 'organiser');
   assertCheckInEvent(event);
   const state = windowOf(event, ctx.now);
   // After the end a correction records attendance, not arrival: it is not marked late.
@@ -121,12 +121,12 @@ export const undo: Handler<'checkin.undo'> = async ({ eventId, memberId, reason 
 };
 
 export const attendance: Handler<'attendance.get'> = async ({ eventId }, ctx) => {
-  const event = await managedEvent(ctx.db, eventId, actorOf(ctx), 'organiser');
+  const { event } = await managedEvent(ctx.db, eventId, actorOf(ctx), 'organiser');
   return attendanceReport(ctx.db, event, ctx.now);
 };
 
 export const exportAttendance: Handler<'attendance.export'> = async ({ eventId }, ctx) => {
-  const event = await managedEvent(ctx.db, eventId, actorOf(ctx), 'organiser');
+  const { event } = await managedEvent(ctx.db, eventId, actorOf(ctx), 'organiser');
   const report = await attendanceReport(ctx.db, event, ctx.now);
   const fileId = await storeFile(
     `exports/attendance/${eventId}/${ctx.now.getTime()}.xlsx`,

@@ -1,25 +1,27 @@
 /**
- * event.list: the events addressed to the caller's branch, upcoming (soonest first) or past
- * (latest first), a page at a time. Reads the per-branch list entries (index branch_status_start)
- * and continues after a cursor of (startsAt, eventId), so a page never repeats or skips an event
- * when others are added meanwhile.
+ * event.list: the events addressed to the caller's branch, or those a pairing owns, upcoming
+ * (soonest first) or past (latest first), a page at a time. The branch list reads its per-branch
+ * entries (index branch_status_start); the pairing list reads the events by owner (index
+ * owner_status_start_id). Both continue after a cursor of (startsAt, eventId), so a page never
+ * repeats or skips an event when others are added meanwhile.
  */
 import { AppError, type EventSummary } from '../../../contract';
-import type { EventAudienceDoc, EventDoc, RegistrationDoc } from '../../../db/documents';
-import { canSee, manages } from '../../../domain/event-access';
+import type { EventDoc, RegistrationDoc, StoredEventStatus } from '../../../db/documents';
+import { addressedTo, branchAccess, canSee, ownerKey, type Actor } from '../../../domain/event-access';
 import type { Database } from '../../../server/cloud';
 import { registrationId } from '../../../server/docs';
 import { registrationView, summaryOf } from '../../../server/event-views';
+import { ownerAccessOnce, readableOwner } from '../../../server/owner-access';
 import { actorOf } from './actor';
-import type { Handler } from './types';
+import type { Handler, HandlerContext } from './types';
 
 interface Cursor {
   startsAt: number;
   eventId: string;
 }
 
-function encodeCursor(entry: EventAudienceDoc): string {
-  return Buffer.from(JSON.stringify([entry.startsAt.getTime(), entry.eventId])).toString('base64url');
+function encodeCursor(entry: Cursor): string {
+  return Buffer.from(JSON.stringify([entry.startsAt, entry.eventId])).toString('base64url');
 }
 
 function decodeCursor(text: string): Cursor {
@@ -48,45 +50,73 @@ async function byIds<T extends { _id: string }>(
   return new Map((data as T[]).map((doc) => [doc._id, doc]));
 }
 
-export const listEvents: Handler<'event.list'> = async ({ scope, cursor, limit }, ctx) => {
+const ALL_STATUSES: StoredEventStatus[] = ['draft', 'published', 'cancelled'];
+const SHOWN_STATUSES: StoredEventStatus[] = ['published', 'cancelled'];
+
+interface ListSource {
+  collection: 'eventAudiences' | 'events';
+  /** What selects the list, before the time scope and the cursor. */
+  where: Record<string, unknown>;
+  /** Where the event id is in that collection. */
+  idField: 'eventId' | '_id';
+}
+
+/** Leaders of the branch, or managers of the pairing, see its drafts in the list too. */
+async function sourceOf(ctx: HandlerContext, actor: Actor, pairingId: string | undefined): Promise<ListSource> {
+  const _ = ctx.db.command;
+  if (pairingId === undefined) {
+    const statuses = branchAccess(actor.branchId, actor).manages.organiser ? ALL_STATUSES : SHOWN_STATUSES;
+    return {
+      collection: 'eventAudiences',
+      where: { branchId: actor.branchId, status: _.in(statuses) },
+      idField: 'eventId',
+    };
+  }
+  const access = await readableOwner(ctx.db, { kind: 'pairing', id: pairingId }, actor);
+  const statuses = access.manages.organiser ? ALL_STATUSES : SHOWN_STATUSES;
+  return { collection: 'events', where: { ownerKey: ownerKey(access.owner), status: _.in(statuses) }, idField: '_id' };
+}
+
+export const listEvents: Handler<'event.list'> = async ({ scope, cursor, limit, pairingId }, ctx) => {
   const actor = actorOf(ctx);
   const _ = ctx.db.command;
   const upcoming = scope === 'upcoming';
   const direction = upcoming ? 'asc' : 'desc';
   const after = upcoming ? _.gt.bind(_) : _.lt.bind(_);
-  // Leaders see their own branch's drafts in the list too.
-  const statuses = manages({ kind: 'branch', id: actor.branchId }, actor, 'organiser')
-    ? ['draft', 'published', 'cancelled']
-    : ['published', 'cancelled'];
-  const conditions: object[] = [
-    { branchId: actor.branchId, status: _.in(statuses), endsAt: upcoming ? _.gt(ctx.now) : _.lte(ctx.now) },
-  ];
+  const source = await sourceOf(ctx, actor, pairingId);
+  const conditions: object[] = [{ ...source.where, endsAt: upcoming ? _.gt(ctx.now) : _.lte(ctx.now) }];
   if (cursor) {
     const { startsAt, eventId } = decodeCursor(cursor);
     const at = new Date(startsAt);
-    conditions.push(_.or([{ startsAt: after(at) }, { startsAt: at, eventId: after(eventId) }]));
+    conditions.push(_.or([{ startsAt: after(at) }, { startsAt: at, [source.idField]: after(eventId) }]));
   }
   const { data } = await ctx.db
-    .collection('eventAudiences')
+    .collection(source.collection)
     .where(_.and(conditions))
     .orderBy('startsAt', direction)
-    .orderBy('eventId', direction)
+    .orderBy(source.idField, direction)
     .limit(limit + 1)
     .get();
-  const entries = (data as EventAudienceDoc[]).slice(0, limit);
+  const entries: Cursor[] = (data as (Record<'eventId' | '_id', string> & { startsAt: Date })[])
+    .slice(0, limit)
+    .map((doc) => ({ startsAt: doc.startsAt.getTime(), eventId: doc[source.idField] }));
   const ids = entries.map((e) => e.eventId);
   const [events, mine] = await Promise.all([
-    byIds<EventDoc>(ctx.db, 'events', ids),
+    source.collection === 'events'
+      ? new Map((data as EventDoc[]).map((doc) => [doc._id, doc]))
+      : byIds<EventDoc>(ctx.db, 'events', ids),
     byIds<RegistrationDoc>(
       ctx.db,
       'registrations',
       ids.map((id) => registrationId(id, actor.openid)),
     ),
   ]);
+  const accessOf = ownerAccessOnce(ctx.db, actor);
   const items: EventSummary[] = [];
   for (const id of ids) {
     const event = events.get(id);
-    if (!event || !canSee(event, actor)) continue;
+    // A draft (or, in a pairing's list, an event for other sides) asks about its owner.
+    if (!event || (!addressedTo(event, actor) && !canSee(event, actor, await accessOf(event.owner)))) continue;
     const reg = mine.get(registrationId(id, actor.openid)) ?? null;
     items.push(summaryOf(event, ctx.now, await registrationView(ctx.db, reg)));
   }

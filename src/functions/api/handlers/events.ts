@@ -1,31 +1,43 @@
-/** event.*: the list of a branch, the detail page, and a draft's way to publication or cancellation. */
+/**
+ * event.*: the detail page, and a draft's way to publication or cancellation. An event belongs to
+ * the caller's branch or to a pairing the caller runs events for (see domain/event-access).
+ */
 import { randomBytes } from 'node:crypto';
 import { AppError, eventTimeIssues, type ParsedInput } from '../../../contract';
 import type { EventDoc } from '../../../db/documents';
-import { audienceOutsideOwner, ownerBranches, ownerKey, type Actor } from '../../../domain/event-access';
+import { audienceOutsideOwner, ownerKey, type Actor, type OwnerAccess } from '../../../domain/event-access';
 import { effectiveStatus, missingForPublish } from '../../../domain/event-lifecycle';
 import { detailOf } from '../../../server/event-views';
-import { lockEvent, managedEvent, visibleEvent, writeEvent } from '../../../server/events';
+import { lockEvent, managedEvent, seenEvent, writeEvent, type SeenEvent } from '../../../server/events';
+import { assertOpen, ownerAccess } from '../../../server/owner-access';
 import { fillFreeSeats } from '../../../server/registrations';
 import { inTransaction } from '../../../server/transaction';
-import { actorOf, nameOf } from './actor';
+import { actorOf, nameOf, ownerOrOwn } from './actor';
 import type { Handler, HandlerContext } from './types';
 
 export { listEvents as list } from './event-list';
 
 export const get: Handler<'event.get'> = async ({ eventId }, ctx) => {
   const actor = actorOf(ctx);
-  return detailOf(ctx.db, await visibleEvent(ctx.db, eventId, actor), actor, ctx.now);
+  const { event, access } = await seenEvent(ctx.db, eventId, actor);
+  return detailOf(ctx.db, event, actor, access, ctx.now);
 };
 
 type Details = ParsedInput<'event.create'>;
 
-function assertAudience(event: Pick<EventDoc, 'owner' | 'audience'>): void {
-  const outside = audienceOutsideOwner(event.owner, event.audience);
-  if (outside.length > 0)
-    throw new AppError('INVALID_INPUT', '只能面向本支部发布活动', {
-      details: [{ path: 'audience', message: '只能面向本支部发布活动' }],
-    });
+function assertAudience(access: OwnerAccess, audience: readonly string[]): void {
+  if (audienceOutsideOwner(access, audience).length === 0) return;
+  const message = access.owner.kind === 'pairing' ? '只能面向联建各方发布活动' : '只能面向本支部发布活动';
+  throw new AppError('INVALID_INPUT', message, { details: [{ path: 'audience', message }] });
+}
+
+/** The owner a new event is made for: one the caller runs events for, and (a pairing) still active. */
+async function organisedOwner(ctx: HandlerContext, actor: Actor, given: Details['owner']): Promise<OwnerAccess> {
+  const access = await ownerAccess(ctx.db, ownerOrOwn(given, actor), actor);
+  if (!access.known) throw new AppError('NOT_FOUND', '联建不存在或你不在其中');
+  if (!access.manages.organiser) throw new AppError('FORBIDDEN', '只有主办方的书记或委员可以发起活动');
+  assertOpen(access);
+  return access;
 }
 
 function assertTimes(event: EventDoc): void {
@@ -33,9 +45,10 @@ function assertTimes(event: EventDoc): void {
   if (details.length > 0) throw new AppError('INVALID_INPUT', details[0]!.message, { details });
 }
 
-export const create: Handler<'event.create'> = async (input, ctx) => {
+export const create: Handler<'event.create'> = async ({ owner: given, ...input }, ctx) => {
   const actor = actorOf(ctx);
-  const owner = { kind: 'branch' as const, id: actor.branchId };
+  const access = await organisedOwner(ctx, actor, given);
+  const owner = access.owner;
   const event: EventDoc = {
     _id: randomBytes(16).toString('hex'),
     owner,
@@ -43,7 +56,7 @@ export const create: Handler<'event.create'> = async (input, ctx) => {
     kind: 'activity',
     themeDayKey: null,
     ...fieldsOf(input),
-    audience: input.audience ?? ownerBranches(owner),
+    audience: input.audience ?? [...access.branches],
     organisers: [{ openid: actor.openid, name: nameOf(ctx) }],
     status: 'draft',
     cancelReason: null,
@@ -54,12 +67,12 @@ export const create: Handler<'event.create'> = async (input, ctx) => {
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
-  assertAudience(event);
+  assertAudience(access, event.audience);
   await inTransaction(ctx.db, (tx) => writeEvent(tx, event, []));
-  return detailOf(ctx.db, event, actor, ctx.now);
+  return detailOf(ctx.db, event, actor, access, ctx.now);
 };
 
-function fieldsOf(input: Omit<Details, 'audience'>) {
+function fieldsOf(input: Omit<Details, 'audience' | 'owner'>) {
   return {
     title: input.title,
     theme: input.theme,
@@ -87,26 +100,27 @@ async function change(
   actor: Actor,
   eventId: string,
   level: 'organiser' | 'secretary',
-  apply: (event: EventDoc) => EventDoc,
-): Promise<EventDoc> {
-  await managedEvent(ctx.db, eventId, actor, level);
-  return inTransaction(ctx.db, async (tx) => {
-    const event = await lockEvent(tx, eventId);
-    const next = apply(event);
-    if (next !== event) await writeEvent(tx, next, event.audience);
+  apply: (event: EventDoc, access: OwnerAccess) => EventDoc,
+): Promise<SeenEvent> {
+  const { access } = await managedEvent(ctx.db, eventId, actor, level);
+  const event = await inTransaction(ctx.db, async (tx) => {
+    const current = await lockEvent(tx, eventId);
+    const next = apply(current, access);
+    if (next !== current) await writeEvent(tx, next, current.audience);
     return next;
   });
+  return { event, access };
 }
 
 export const update: Handler<'event.update'> = async ({ eventId, ...patch }, ctx) => {
   const actor = actorOf(ctx);
   const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<Details>;
   let capacityRaised = false;
-  await change(ctx, actor, eventId, 'organiser', (current) => {
+  const { access } = await change(ctx, actor, eventId, 'organiser', (current, owner) => {
     assertEditable(current, ctx.now);
     const next: EventDoc = { ...current, ...defined, updatedAt: ctx.now };
     assertTimes(next);
-    assertAudience(next);
+    assertAudience(owner, next.audience);
     if (next.capacity !== null && next.capacity < current.registered)
       throw new AppError('INVALID_INPUT', `名额不能少于已报名的 ${current.registered} 人`, {
         details: [{ path: 'capacity', message: `名额不能少于已报名的 ${current.registered} 人` }],
@@ -115,14 +129,17 @@ export const update: Handler<'event.update'> = async ({ eventId, ...patch }, ctx
     return next;
   });
   if (capacityRaised) await fillFreeSeats(ctx.db, eventId, ctx.now);
-  return detailOf(ctx.db, await visibleEvent(ctx.db, eventId, actor), actor, ctx.now);
+  const { event } = await seenEvent(ctx.db, eventId, actor);
+  return detailOf(ctx.db, event, actor, access, ctx.now);
 };
 
 export const publish: Handler<'event.publish'> = async ({ eventId }, ctx) => {
   const actor = actorOf(ctx);
-  const event = await change(ctx, actor, eventId, 'organiser', (current) => {
+  const { event, access } = await change(ctx, actor, eventId, 'organiser', (current, owner) => {
     if (current.status === 'published') return current;
     assertEditable(current, ctx.now);
+    // A draft of a pairing that has ended (a theme day generated before) does not become an event.
+    assertOpen(owner);
     if (current.endsAt.getTime() <= ctx.now.getTime())
       throw new AppError('EVENT_NOT_EDITABLE', '活动时间已过，请先修改时间再发布');
     const missing = missingForPublish(current);
@@ -135,15 +152,15 @@ export const publish: Handler<'event.publish'> = async ({ eventId }, ctx) => {
       : [...current.organisers, { openid: actor.openid, name: nameOf(ctx) }];
     return { ...current, status: 'published', organisers, updatedAt: ctx.now };
   });
-  return detailOf(ctx.db, event, actor, ctx.now);
+  return detailOf(ctx.db, event, actor, access, ctx.now);
 };
 
 export const cancel: Handler<'event.cancel'> = async ({ eventId, reason }, ctx) => {
   const actor = actorOf(ctx);
-  const event = await change(ctx, actor, eventId, 'secretary', (current) => {
+  const { event, access } = await change(ctx, actor, eventId, 'secretary', (current) => {
     if (current.status === 'cancelled') return current;
     assertEditable(current, ctx.now);
     return { ...current, status: 'cancelled', cancelReason: reason, updatedAt: ctx.now };
   });
-  return detailOf(ctx.db, event, actor, ctx.now);
+  return detailOf(ctx.db, event, actor, access, ctx.now);
 };

@@ -1,12 +1,16 @@
-/** themeDay.*: the monthly rule, its calendar for the next twelve months, moving or cancelling one. */
+/**
+ * themeDay.*: the monthly rule of a branch or a pairing, its calendar for the next twelve months,
+ * moving or cancelling one occurrence. Members of the owner read it; its secretaries decide (for a
+ * pairing: the secretaries of its sides, see domain/event-access).
+ */
 import { AppError, type OwnerRef, type ThemeDayCalendar } from '../../../contract';
 import type { EventDoc, StoredOverride, ThemeDayRuleDoc } from '../../../db/documents';
-import { manages, ownerBranches, ownerKey, themeDayEventId, type Actor } from '../../../domain/event-access';
+import { ownerKey, themeDayEventId, type Actor, type OwnerAccess } from '../../../domain/event-access';
 import { shanghaiInstant } from '../../../domain/shanghai-time';
 import { applyOverrides, assertThemeDayRule, type OccurrenceOverride } from '../../../domain/theme-day-calendar';
 import { getDocInTx, withoutId } from '../../../server/docs';
 import { writeEvent } from '../../../server/events';
-import { branchRefs } from '../../../server/organizations';
+import { assertOpen, ownerAccess, ownerName, readableOwner } from '../../../server/owner-access';
 import {
   findOccurrence,
   generateThemeDayEvents,
@@ -22,19 +26,22 @@ import { inTransaction } from '../../../server/transaction';
 import { actorOf, ownerOrOwn } from './actor';
 import type { Handler, HandlerContext } from './types';
 
-/** Members of the owner's branches read the calendar; everyone else is refused. */
-function assertCanRead(owner: OwnerRef, actor: Actor): void {
-  if (!ownerBranches(owner).includes(actor.branchId)) throw new AppError('FORBIDDEN', '只能查看本支部的主题党日');
-}
-
-function assertSecretary(owner: OwnerRef, actor: Actor): void {
-  if (!manages(owner, actor, 'secretary')) throw new AppError('FORBIDDEN', '只有本支部书记可以设置主题党日');
+/** The owner whose calendar the caller decides: the branch's secretary, a pairing side's secretary. */
+async function decidedOwner(ctx: HandlerContext, actor: Actor, owner: OwnerRef): Promise<OwnerAccess> {
+  const access = await ownerAccess(ctx.db, owner, actor);
+  if (!access.known) throw new AppError('NOT_FOUND', '联建不存在或你不在其中');
+  if (!access.manages.secretary)
+    throw new AppError(
+      'FORBIDDEN',
+      owner.kind === 'pairing' ? '只有联建各方的书记可以设置主题党日' : '只有本支部书记可以设置主题党日',
+    );
+  return access;
 }
 
 export const getRule: Handler<'themeDay.rule.get'> = async ({ owner }, ctx) => {
   const actor = actorOf(ctx);
   const target = ownerOrOwn(owner, actor);
-  assertCanRead(target, actor);
+  await readableOwner(ctx.db, target, actor);
   const doc = await loadRule(ctx.db, target);
   return { rule: doc ? ruleView(doc) : null };
 };
@@ -42,7 +49,8 @@ export const getRule: Handler<'themeDay.rule.get'> = async ({ owner }, ctx) => {
 export const setRule: Handler<'themeDay.rule.set'> = async (input, ctx) => {
   const actor = actorOf(ctx);
   const owner = ownerOrOwn(input.owner, actor);
-  assertSecretary(owner, actor);
+  const access = await decidedOwner(ctx, actor, owner);
+  assertOpen(access);
   const rule = { monthly: input.monthly, startTime: input.startTime, holidayPolicy: input.holidayPolicy };
   assertThemeDayRule(rule);
   const existing = await loadRule(ctx.db, owner);
@@ -59,24 +67,24 @@ export const setRule: Handler<'themeDay.rule.set'> = async (input, ctx) => {
   };
   await ctx.db.collection('themeDayRules').doc(doc._id).set(withoutId(doc));
   // The secretary sees the drafts at once instead of after the next nightly run.
-  await generateThemeDayEvents(ctx.db, doc, ctx.now);
+  await generateThemeDayEvents(ctx.db, doc, access.branches, ctx.now);
   return ruleView(doc);
 };
 
 export const calendar: Handler<'themeDay.calendar'> = async ({ owner }, ctx) => {
   const actor = actorOf(ctx);
   const target = ownerOrOwn(owner, actor);
-  assertCanRead(target, actor);
-  const [doc, names] = await Promise.all([loadRule(ctx.db, target), branchRefs(ctx.db, [target.id])]);
+  const access = await readableOwner(ctx.db, target, actor);
+  const [doc, name] = await Promise.all([loadRule(ctx.db, target), ownerName(ctx.db, target)]);
   const occurrences = doc ? upcomingOccurrences(doc, ctx.now) : [];
   const events = await occurrenceEvents(ctx.db, target, occurrences);
   const result: ThemeDayCalendar = {
     owner: target,
-    ownerName: names[0]?.name ?? '',
+    ownerName: name,
     rule: doc ? ruleView(doc) : null,
     occurrences: occurrences.map((o) => occurrenceView(o, events.get(themeDayEventId(target, o.key)) ?? null, ctx.now)),
     holidayDataMissing: occurrences.some((o) => o.holidayDataMissing),
-    canManage: manages(target, actor, 'secretary'),
+    canManage: access.manages.secretary,
   };
   return result;
 };
@@ -124,7 +132,7 @@ function viewAfter(rule: ThemeDayRuleDoc, key: string, event: EventDoc | null, n
 export const moveOccurrence: Handler<'themeDay.occurrence.move'> = async (input, ctx) => {
   const actor = actorOf(ctx);
   const owner = ownerOrOwn(input.owner, actor);
-  assertSecretary(owner, actor);
+  await decidedOwner(ctx, actor, owner);
   findOccurrence(await requireRule(ctx, owner), input.key, ctx.now);
   const startsAt = shanghaiInstant(input.date, input.startTime);
   if (startsAt.getTime() <= ctx.now.getTime())
@@ -147,7 +155,7 @@ export const moveOccurrence: Handler<'themeDay.occurrence.move'> = async (input,
 export const cancelOccurrence: Handler<'themeDay.occurrence.cancel'> = async (input, ctx) => {
   const actor = actorOf(ctx);
   const owner = ownerOrOwn(input.owner, actor);
-  assertSecretary(owner, actor);
+  await decidedOwner(ctx, actor, owner);
   findOccurrence(await requireRule(ctx, owner), input.key, ctx.now);
   const stored: StoredOverride = {
     key: input.key,
