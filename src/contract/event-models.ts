@@ -113,6 +113,8 @@ export interface EventSummary {
   placeName: string;
   counts: RegistrationCountsView;
   myRegistration: MyRegistration | null;
+  /** The caller's check-in, so a list can say 已签到 without opening each event. */
+  myCheckIn: MyCheckIn | null;
 }
 
 export interface GeoPointView {
@@ -147,7 +149,6 @@ export interface EventDetail extends EventSummary {
   audience: BranchRef[];
   organisers: string[];
   cancelReason: string | null;
-  myCheckIn: MyCheckIn | null;
   coming: ComingFromBranch[];
   /** The caller may edit, publish, run check-in and see attendance. */
   canManage: boolean;

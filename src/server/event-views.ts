@@ -46,7 +46,12 @@ export async function registrationView(db: Database, reg: RegistrationDoc | null
   };
 }
 
-export function summaryOf(event: EventDoc, now: Date, mine: MyRegistration | null): EventSummary {
+export function summaryOf(
+  event: EventDoc,
+  now: Date,
+  mine: MyRegistration | null,
+  checkIn: CheckInDoc | null,
+): EventSummary {
   return {
     id: event._id,
     kind: event.kind,
@@ -59,6 +64,7 @@ export function summaryOf(event: EventDoc, now: Date, mine: MyRegistration | nul
     placeName: event.place.name,
     counts: countsView(event),
     myRegistration: mine,
+    myCheckIn: checkInView(checkIn),
   };
 }
 
@@ -76,7 +82,7 @@ async function comingByBranch(db: Database, event: EventDoc): Promise<ComingFrom
   );
 }
 
-function checkInView(doc: CheckInDoc | null): MyCheckIn | null {
+export function checkInView(doc: CheckInDoc | null): MyCheckIn | null {
   return doc && doc.status === 'present' ? { at: doc.at.toISOString(), timing: doc.timing } : null;
 }
 
@@ -95,7 +101,7 @@ export async function detailOf(
   ]);
   const audience = coming.map((c) => c.branch);
   return {
-    ...summaryOf(event, now, await registrationView(db, reg)),
+    ...summaryOf(event, now, await registrationView(db, reg), checkIn),
     owner: event.owner,
     ownerName: name,
     themeDayKey: event.themeDayKey,
@@ -111,7 +117,6 @@ export async function detailOf(
     audience,
     organisers: event.organisers.map((o) => o.name),
     cancelReason: event.cancelReason,
-    myCheckIn: checkInView(checkIn),
     coming,
     canManage: access.manages.organiser,
   };

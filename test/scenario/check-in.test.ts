@@ -145,6 +145,9 @@ describe('corrections and the report', () => {
     for (const openid of [a, b, c, d]) await call(cloud, 'registration.signUp', { eventId: event.id }, openid);
     const { token } = await call(cloud, 'checkin.code', { eventId: event.id }, branch.secretary);
     await call(cloud, 'checkin.scan', { eventId: event.id, token }, a);
+    // The member's list says so without opening the event.
+    const listed = await call(cloud, 'event.list', { scope: 'upcoming', limit: 20 }, a);
+    expect(listed.items.find((item) => item.id === event.id)?.myCheckIn).toMatchObject({ timing: 'onTime' });
     // d is waitlisted and e never signed up: both come as walk-ins.
     await call(cloud, 'checkin.scan', { eventId: event.id, token }, d);
 

@@ -6,10 +6,10 @@
  * repeats or skips an event when others are added meanwhile.
  */
 import { AppError, type EventSummary } from '../../../contract';
-import type { EventDoc, RegistrationDoc, StoredEventStatus } from '../../../db/documents';
+import type { CheckInDoc, EventDoc, RegistrationDoc, StoredEventStatus } from '../../../db/documents';
 import { addressedTo, branchAccess, canSee, ownerKey, type Actor } from '../../../domain/event-access';
 import type { Database } from '../../../server/cloud';
-import { registrationId } from '../../../server/docs';
+import { checkInId, registrationId } from '../../../server/docs';
 import { registrationView, summaryOf } from '../../../server/event-views';
 import { ownerAccessOnce, readableOwner } from '../../../server/owner-access';
 import { actorOf } from './actor';
@@ -101,7 +101,7 @@ export const listEvents: Handler<'event.list'> = async ({ scope, cursor, limit, 
     .slice(0, limit)
     .map((doc) => ({ startsAt: doc.startsAt.getTime(), eventId: doc[source.idField] }));
   const ids = entries.map((e) => e.eventId);
-  const [events, mine] = await Promise.all([
+  const [events, mine, checkIns] = await Promise.all([
     source.collection === 'events'
       ? new Map((data as EventDoc[]).map((doc) => [doc._id, doc]))
       : byIds<EventDoc>(ctx.db, 'events', ids),
@@ -109,6 +109,11 @@ export const listEvents: Handler<'event.list'> = async ({ scope, cursor, limit, 
       ctx.db,
       'registrations',
       ids.map((id) => registrationId(id, actor.openid)),
+    ),
+    byIds<CheckInDoc>(
+      ctx.db,
+      'checkins',
+      ids.map((id) => checkInId(id, actor.openid)),
     ),
   ]);
   const accessOf = ownerAccessOnce(ctx.db, actor);
@@ -118,7 +123,8 @@ export const listEvents: Handler<'event.list'> = async ({ scope, cursor, limit, 
     // A draft (or, in a pairing's list, an event for other sides) asks about its owner.
     if (!event || (!addressedTo(event, actor) && !canSee(event, actor, await accessOf(event.owner)))) continue;
     const reg = mine.get(registrationId(id, actor.openid)) ?? null;
-    items.push(summaryOf(event, ctx.now, await registrationView(ctx.db, reg)));
+    const checkIn = checkIns.get(checkInId(id, actor.openid)) ?? null;
+    items.push(summaryOf(event, ctx.now, await registrationView(ctx.db, reg), checkIn));
   }
   const last = entries[entries.length - 1];
   return { items, nextCursor: data.length > limit && last ? encodeCursor(last) : null };
