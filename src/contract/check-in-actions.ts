@@ -3,10 +3,10 @@ import { eventId, geoPoint, memberId, reason } from './event-fields';
 import type { AttendanceExport, AttendanceReport, AttendeeRecord, CheckInCode, CheckInResult } from './event-models';
 import { input } from './fields';
 import { z } from 'zod';
-import { action, ANY_MEMBER, ORGANISERS } from './spec';
+import { action, ANY_MEMBER } from './spec';
 
 export const checkInActions = {
-  'checkin.code': action<CheckInCode>()({ input: input({ eventId }), roles: ORGANISERS }),
+  'checkin.code': action<CheckInCode>()({ input: input({ eventId }), roles: ANY_MEMBER }),
   /**
    * With `token`: the rotating QR on the secretary's screen. Without: the printed code of an
    * event with coordinates, which then needs `location` within its radius.
@@ -19,9 +19,9 @@ export const checkInActions = {
     }),
     roles: ANY_MEMBER,
   }),
-  'checkin.manual': action<AttendeeRecord>()({ input: input({ eventId, memberId, reason }), roles: ORGANISERS }),
-  'checkin.undo': action<AttendeeRecord>()({ input: input({ eventId, memberId, reason }), roles: ORGANISERS }),
-  'attendance.get': action<AttendanceReport>()({ input: input({ eventId }), roles: ORGANISERS }),
+  'checkin.manual': action<AttendeeRecord>()({ input: input({ eventId, memberId, reason }), roles: ANY_MEMBER }),
+  'checkin.undo': action<AttendeeRecord>()({ input: input({ eventId, memberId, reason }), roles: ANY_MEMBER }),
+  'attendance.get': action<AttendanceReport>()({ input: input({ eventId }), roles: ANY_MEMBER }),
   /** The report as an .xlsx in cloud storage, with a temporary link. */
-  'attendance.export': action<AttendanceExport>()({ input: input({ eventId }), roles: ORGANISERS }),
+  'attendance.export': action<AttendanceExport>()({ input: input({ eventId }), roles: ANY_MEMBER }),
 } as const;

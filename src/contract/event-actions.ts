@@ -7,7 +7,7 @@ import { eventDetails, eventId, eventPatch, reason } from './event-fields';
 import type { EventDetail, EventPage, RegistrationResult } from './event-models';
 import { input } from './fields';
 import { pairingId } from './org-fields';
-import { action, ANY_MEMBER, ORGANISERS, SECRETARY } from './spec';
+import { action, ANY_MEMBER } from './spec';
 
 export const EVENT_PAGE_MAX = 20;
 
@@ -26,10 +26,10 @@ export const eventActions = {
     roles: ANY_MEMBER,
   }),
   'event.get': action<EventDetail>()({ input: byEvent, roles: ANY_MEMBER }),
-  'event.create': action<EventDetail>()({ input: eventDetails, roles: ORGANISERS }),
-  'event.update': action<EventDetail>()({ input: eventPatch, roles: ORGANISERS }),
-  'event.publish': action<EventDetail>()({ input: byEvent, roles: ORGANISERS }),
-  'event.cancel': action<EventDetail>()({ input: input({ eventId, reason }), roles: SECRETARY }),
+  'event.create': action<EventDetail>()({ input: eventDetails, roles: ANY_MEMBER }),
+  'event.update': action<EventDetail>()({ input: eventPatch, roles: ANY_MEMBER }),
+  'event.publish': action<EventDetail>()({ input: byEvent, roles: ANY_MEMBER }),
+  'event.cancel': action<EventDetail>()({ input: input({ eventId, reason }), roles: ANY_MEMBER }),
   'registration.signUp': action<RegistrationResult>()({ input: byEvent, roles: ANY_MEMBER }),
   'registration.cancel': action<RegistrationResult>()({ input: byEvent, roles: ANY_MEMBER }),
 } as const;

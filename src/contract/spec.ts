@@ -21,9 +21,11 @@ export function action<O>() {
   return <I extends z.ZodTypeAny>(spec: { input: I; roles: readonly Access[] }): ActionSpec<I, O> => spec;
 }
 
-/** Every member of a branch, whatever their role. */
+/**
+ * Every member of a branch, whatever their role. Actions on events and theme days use it and
+ * leave the decision to the owner's rules (src/domain/event-access.ts): who organises a pairing's
+ * events is not a branch role (a committee office may be a plain member of its own branch).
+ */
 export const ANY_MEMBER = ['member', 'committeeMember', 'secretary'] as const satisfies readonly Access[];
-/** Branch leaders who run events day to day. */
-export const ORGANISERS = ['committeeMember', 'secretary'] as const satisfies readonly Access[];
 /** Decisions reserved to the secretary: the calendar, cancelling an event. */
 export const SECRETARY = ['secretary'] as const satisfies readonly Access[];

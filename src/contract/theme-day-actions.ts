@@ -4,7 +4,7 @@ import { holidayPolicy, monthlyRule, occurrenceKey, ownerRef, reason, timeOfDay 
 import { civilDate } from './fields';
 import type { ThemeDayCalendar, ThemeDayOccurrenceView, ThemeDayRuleView } from './event-models';
 import { input, text } from './fields';
-import { action, ANY_MEMBER, SECRETARY } from './spec';
+import { action, ANY_MEMBER } from './spec';
 
 /** Omitted owner: the caller's own branch. */
 const owner = ownerRef.optional();
@@ -26,15 +26,15 @@ export const themeDayActions = {
         .default(120),
       placeName: text('活动地点', 60, { min: 0 }).default(''),
     }),
-    roles: SECRETARY,
+    roles: ANY_MEMBER,
   }),
   'themeDay.calendar': action<ThemeDayCalendar>()({ input: input({ owner }), roles: ANY_MEMBER }),
   'themeDay.occurrence.move': action<ThemeDayOccurrenceView>()({
     input: input({ owner, key: occurrenceKey, date: civilDate, startTime: timeOfDay, reason }),
-    roles: SECRETARY,
+    roles: ANY_MEMBER,
   }),
   'themeDay.occurrence.cancel': action<ThemeDayOccurrenceView>()({
     input: input({ owner, key: occurrenceKey, reason }),
-    roles: SECRETARY,
+    roles: ANY_MEMBER,
   }),
 } as const;

@@ -345,3 +345,25 @@ describe('a pairing that is not active', () => {
     ).toBe('ok');
   }, 30_000);
 });
+
+describe('a committee office', () => {
+  // 周敏 is a plain member of her own branch and the county committee's office: the office of a
+  // side leads its pairings, so the router must not stop her at her branch role.
+  const demoOwner = { kind: 'pairing' as const, id: 'pairing-finance-hongqi' };
+
+  it("runs its side's pairing events although its own branch role is member", async () => {
+    const calendar = await call(cloud, 'themeDay.calendar', { owner: demoOwner }, 'demo-office');
+    expect(calendar.canManage).toBe(true);
+    const created = await call(cloud, 'event.create', eventInput(DAY, { owner: demoOwner }), 'demo-office');
+    expect(created.owner).toEqual(demoOwner);
+    expect(errorCode(await cloud.api('event.publish', { eventId: created.id }, 'demo-office'))).toBe('ok');
+  }, 30_000);
+
+  it('does not make a plain member of a side an organiser', async () => {
+    expect(errorCode(await cloud.api('event.create', eventInput(DAY, { owner: demoOwner }), 'demo-member'))).toBe(
+      'FORBIDDEN',
+    );
+    const { canManage } = await call(cloud, 'themeDay.calendar', { owner: demoOwner }, 'demo-member');
+    expect(canManage).toBe(false);
+  }, 30_000);
+});
