@@ -6,7 +6,34 @@ export const ROUTES = {
   posts: '/pages/posts/index',
   mine: '/pages/mine/index',
   join: '/packages/member/join/index',
+  transfer: '/packages/member/transfer/index',
+  membershipHistory: '/packages/member/history/index',
+  branchManage: '/packages/branch/manage/index',
+  invites: '/packages/branch/invites/index',
+  transferApprovals: '/packages/branch/transfers/index',
+  pairings: '/packages/pairing/list/index',
+  pairingPropose: '/packages/pairing/propose/index',
+  pairingDetail: '/packages/pairing/detail/index',
+  agreement: '/packages/pairing/agreement/index',
+  pairingItems: '/packages/pairing/items/index',
+  liaisons: '/packages/pairing/liaisons/index',
+  ledger: '/packages/pairing/ledger/index',
+  ledgerItem: '/packages/pairing/ledger-item/index',
+  ledgerEdit: '/packages/pairing/ledger-edit/index',
+  eventDetail: '/packages/events/detail/index',
+  eventEdit: '/packages/events/edit/index',
+  checkIn: '/packages/events/check-in/index',
+  liveCheckIn: '/packages/events/live/index',
+  attendance: '/packages/events/attendance/index',
+  themeDays: '/packages/events/theme-days/index',
+  themeDayRule: '/packages/events/theme-day-rule/index',
 } as const;
+
+/** A page path with its query, e.g. `withQuery(ROUTES.eventDetail, { id })`. */
+export function withQuery(route: string, query: Record<string, string>): string {
+  const pairs = Object.entries(query).map(([key, value]) => `${key}=${encodeURIComponent(value)}`);
+  return pairs.length > 0 ? `${route}?${pairs.join('&')}` : route;
+}
 
 export interface TabItem {
   url: string;

@@ -3,7 +3,7 @@
  * cached, then whatever the page renders for the member (or for a visitor who has not joined),
  * or the error with its message.
  */
-import type { MemberProfile } from '../../src/contract';
+import type { MemberProfile, MeView } from '../../src/contract';
 import { errorMessage } from '../services/api';
 import { currentMe, loadMe } from '../store/session';
 
@@ -23,12 +23,12 @@ export const NOT_JOINED = {
 
 export async function showSession(
   page: PageLike,
-  render: (member: MemberProfile | null) => Record<string, unknown>,
+  render: (member: MemberProfile | null, me: MeView) => Record<string, unknown>,
 ): Promise<void> {
   if (!currentMe()) page.setData({ status: 'loading' });
   try {
-    const { member } = await loadMe();
-    page.setData(render(member));
+    const me = await loadMe();
+    page.setData(render(me.member, me));
   } catch (err) {
     page.setData({ status: 'error', errorMessage: errorMessage(err) });
   }

@@ -17,13 +17,16 @@ type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> };
 /**
  * Page lifecycles mapped onto component lifetimes: attached → onLoad(query) + onShow,
  * ready → onReady, detached → onHide + onUnload. Every other function becomes a method (event
- * handlers and helpers alike), so `this.onShow()` works as on a real page.
+ * handlers and helpers alike), so `this.onShow()` works as on a real page; other properties
+ * (e.g. a timer id) are copied onto the instance, as WeChat does.
  */
 function pageShim(options: PageOptions): void {
   const { data, ...rest } = options;
   const methods: Record<string, AnyFunction> = {};
+  const fields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(rest)) {
     if (typeof value === 'function') methods[key] = value as AnyFunction;
+    else fields[key] = value;
   }
   const call = (
     self: Record<string, unknown>,
@@ -39,6 +42,7 @@ function pageShim(options: PageOptions): void {
     methods,
     lifetimes: {
       attached(this: Record<string, unknown>) {
+        Object.assign(this, JSON.parse(JSON.stringify(fields)) as Record<string, unknown>);
         recordSetData(this as unknown as Parameters<typeof recordSetData>[0]);
         call(this, 'onLoad', { ...currentRoute().query });
         call(this, 'onShow');
@@ -92,4 +96,5 @@ beforeEach(() => {
 
 afterEach(() => {
   jest.restoreAllMocks();
+  jest.useRealTimers(); // a test that froze the clock leaves the next one a real clock
 });

@@ -1,15 +1,40 @@
-/** Lists come with their own feature; until then a member sees an honest empty state. */
-import { NOT_JOINED, showSession } from '../../utils/session-view';
+/**
+ * 活动: the events addressed to the member's branch, upcoming first (soonest on top) or 往期,
+ * a page at a time with the server's cursor; more load as the person reaches the bottom.
+ * Pages after the first are appended by path (`items[10]`…), so setData carries only new cards.
+ */
+import type { MemberProfile } from '../../../src/contract';
+import { errorMessage } from '../../services/api';
+import { listEvents } from '../../services/events';
+import type { EventListQuery } from '../../services/events';
+import { currentMe, loadMe } from '../../store/session';
+import { takeEventsStale } from '../../store/events-stale';
+import { NOT_JOINED } from '../../utils/session-view';
 import type { ViewStatus } from '../../utils/session-view';
-import { ROUTES } from '../../utils/routes';
+import { eventCard } from '../../utils/event-view';
+import type { EventCard } from '../../utils/event-view';
+import { ROUTES, withQuery } from '../../utils/routes';
 import { syncCareMode } from '../../utils/care-mode';
 
-const MEMBER_EMPTY = {
-  status: 'empty' as ViewStatus,
-  emptyText: '暂无活动',
-  emptyHint: '支部发布主题党日等活动后会显示在这里，可直接报名',
-  actionText: '',
+type Scope = EventListQuery['scope'];
+
+const EMPTY: Record<NonNullable<Scope>, { emptyText: string; emptyHint: string }> = {
+  upcoming: { emptyText: '暂无活动', emptyHint: '支部发布主题党日等活动后会显示在这里，可直接报名' },
+  past: { emptyText: '暂无往期活动', emptyHint: '结束的活动会留在这里，方便回看' },
 };
+
+const SCOPE_LABELS: Record<NonNullable<Scope>, string> = { upcoming: '即将开始', past: '往期' };
+
+/** The two tabs of the scope switch, the chosen one marked. */
+function scopeTabs(chosen: NonNullable<Scope>) {
+  return (['upcoming', 'past'] as const).map((scope) => ({
+    scope,
+    label: SCOPE_LABELS[scope],
+    className: scope === chosen ? 'events__scope events__scope--on' : 'events__scope',
+  }));
+}
+
+const ORGANISER_ROLES: readonly MemberProfile['role'][] = ['committeeMember', 'secretary'];
 
 Page({
   data: {
@@ -19,10 +44,33 @@ Page({
     emptyText: '',
     emptyHint: '',
     actionText: '',
+    scope: 'upcoming' as NonNullable<Scope>,
+    scopes: scopeTabs('upcoming'),
+    /** The scope switch and the calendar are for members; a newcomer sees only the call to join. */
+    joined: false,
+    canCreate: false,
+    items: [] as EventCard[],
+    nextCursor: null as string | null,
+    loadingMore: false,
+    moreError: '',
+    /** Shown under the last card once every page is loaded. */
+    endText: '',
   },
+  /** Whether the list is on screen; after that, showing the tab again reloads only when stale. */
+  loaded: false,
+  /** Bumped by each load: a newer load makes an older answer irrelevant. */
+  generation: 0,
+
   onShow() {
     syncCareMode(this);
-    void this.load();
+    const joined = Boolean(currentMe()?.member);
+    if (takeEventsStale() || !this.loaded || !joined) void this.load();
+  },
+  onPullDownRefresh() {
+    void this.load().then(() => wx.stopPullDownRefresh());
+  },
+  onReachBottom() {
+    void this.loadMore();
   },
   onRetry() {
     void this.load();
@@ -30,7 +78,76 @@ Page({
   onJoin() {
     void wx.navigateTo({ url: ROUTES.join });
   },
-  load() {
-    return showSession(this, (member) => (member ? MEMBER_EMPTY : NOT_JOINED));
+  onScope(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { scope: Scope }>) {
+    const { scope } = e.currentTarget.dataset;
+    if (!scope || scope === this.data.scope) return;
+    this.setData({ scope, scopes: scopeTabs(scope), status: 'loading' });
+    void this.load();
+  },
+  onOpen(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
+    void wx.navigateTo({ url: withQuery(ROUTES.eventDetail, { id: e.currentTarget.dataset.id }) });
+  },
+  onCreate() {
+    void wx.navigateTo({ url: ROUTES.eventEdit });
+  },
+  onCalendar() {
+    void wx.navigateTo({ url: ROUTES.themeDays });
+  },
+
+  /** The first page of the current scope, replacing what is shown. */
+  async load() {
+    this.generation += 1;
+    const { generation } = this;
+    if (!this.loaded) this.setData({ status: 'loading' });
+    try {
+      const { member } = await loadMe();
+      if (!member) {
+        this.loaded = true;
+        this.setData({ ...NOT_JOINED, joined: false, canCreate: false });
+        return;
+      }
+      const page = await listEvents({ scope: this.data.scope }, null);
+      if (generation !== this.generation) return;
+      this.loaded = true;
+      const items = page.items.map((event) => eventCard(event));
+      this.setData({
+        status: items.length > 0 ? 'ready' : 'empty',
+        ...EMPTY[this.data.scope],
+        actionText: '',
+        joined: true,
+        canCreate: ORGANISER_ROLES.includes(member.role),
+        items,
+        nextCursor: page.nextCursor,
+        moreError: '',
+        endText: page.nextCursor ? '' : '没有更多了',
+      });
+    } catch (err) {
+      if (generation !== this.generation) return;
+      this.setData({ status: 'error', errorMessage: errorMessage(err) });
+    }
+  },
+
+  async loadMore() {
+    const { nextCursor, loadingMore, scope, items } = this.data;
+    if (!nextCursor || loadingMore || this.data.status !== 'ready') return;
+    const { generation } = this;
+    this.setData({ loadingMore: true, moreError: '' });
+    try {
+      const page = await listEvents({ scope }, nextCursor);
+      if (generation !== this.generation) return;
+      const appended: Record<string, unknown> = {};
+      page.items.forEach((event, i) => {
+        appended[`items[${items.length + i}]`] = eventCard(event);
+      });
+      this.setData({
+        ...appended,
+        nextCursor: page.nextCursor,
+        loadingMore: false,
+        endText: page.nextCursor ? '' : '没有更多了',
+      });
+    } catch (err) {
+      if (generation !== this.generation) return;
+      this.setData({ loadingMore: false, moreError: `${errorMessage(err)}，点此重试` });
+    }
   },
 });

@@ -2,6 +2,9 @@ import { NOT_JOINED, showSession } from '../../utils/session-view';
 import type { ViewStatus } from '../../utils/session-view';
 import { ROUTES } from '../../utils/routes';
 import { syncCareMode } from '../../utils/care-mode';
+import { setChanged } from '../../utils/set-changed';
+import { currentMe } from '../../store/session';
+import { listPairings } from '../../services/pairings';
 
 /** Big labelled shortcuts to the other tabs: easier to find than the tab bar's small icons. */
 const SHORTCUTS = [
@@ -23,7 +26,11 @@ Page({
     branchName: '',
     committeeName: '',
     shortcuts: SHORTCUTS,
+    /** The branch is in at least one pairing: 我的联建 gets its own entry. */
+    hasPairings: false,
   },
+  /** The branch whose pairings were looked up: once per branch, not on every tab switch. */
+  pairingsFor: '',
   onShow() {
     syncCareMode(this);
     void this.load();
@@ -37,7 +44,25 @@ Page({
   onJoin() {
     void wx.navigateTo({ url: ROUTES.join });
   },
-  load() {
+  onPairings() {
+    void wx.navigateTo({ url: ROUTES.pairings });
+  },
+  async load() {
+    await this.showMember();
+    const branchId = currentMe()?.member?.branch.id;
+    if (branchId && branchId !== this.pairingsFor) await this.checkPairings(branchId);
+  },
+  async checkPairings(branchId: string) {
+    this.pairingsFor = branchId;
+    try {
+      const { items } = await listPairings(null, 0, 1);
+      setChanged(this, { hasPairings: items.length > 0 });
+    } catch {
+      // Only an extra entry: without it 我的 still leads to the pairings. The next show retries.
+      this.pairingsFor = '';
+    }
+  },
+  showMember() {
     return showSession(this, (member) =>
       member
         ? {

@@ -26,7 +26,7 @@ async function toggle(mine: Rendered, value: boolean): Promise<void> {
 }
 
 describe('关怀模式', () => {
-  beforeEach(() => stubCloud({ 'member.me': ok({ member }) }));
+  beforeEach(() => stubCloud({ 'member.me': ok({ member }), 'event.list': ok({ items: [], nextCursor: null }) }));
 
   it('is off by default on every page and the tab bar', async () => {
     for (const path of [...PAGES, JOIN_PAGE]) {

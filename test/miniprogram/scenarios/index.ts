@@ -9,6 +9,8 @@ import type { Replies } from '../helpers/cloud';
 import { tap, type as typeText } from '../helpers/load';
 import type { Rendered } from '../helpers/load';
 import { demoInvite, demoMember, demoSecretary } from './demo-data';
+import { EVENT_SCENARIOS, demoEventList } from './event-scenarios';
+import { ORG_SCENARIOS } from './org-scenarios';
 
 export interface Scenario {
   /** File-name friendly id, e.g. `home-member`. */
@@ -22,11 +24,15 @@ export interface Scenario {
   /** How the `api` function answers: replies, no connection, or never. */
   cloud: Replies | 'offline' | 'pending';
   query?: Record<string, string>;
+  /** The moment the scenario happens at (the clock is frozen there); default: the real time. */
+  now?: string;
+  /** Stubs of the platform the page uses on load (camera, position), installed before it loads. */
+  platform?: () => void;
   /** What the person does after the page has loaded. */
   act?: (page: Rendered) => void;
 }
 
-const asMember: Replies = { 'member.me': ok({ member: demoMember }) };
+const asMember: Replies = { 'member.me': ok({ member: demoMember }), ...demoEventList };
 const asSecretary: Replies = { 'member.me': ok({ member: demoSecretary }) };
 const asNewcomer: Replies = {
   'member.me': ok({ member: null }),
@@ -91,4 +97,6 @@ export const SCENARIOS: Scenario[] = [
     query: { code: 'LJ2026' },
     act: (page) => tap(page, '#join'),
   },
+  ...EVENT_SCENARIOS,
+  ...ORG_SCENARIOS,
 ];

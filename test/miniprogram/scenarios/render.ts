@@ -1,6 +1,7 @@
 /** Renders a demo scenario in normal or care mode, the way the budgets test and the gallery need it. */
 import { setCareMode } from '../../../miniprogram/store/preferences';
 import { stubCloud, stubCloudOffline } from '../helpers/cloud';
+import { freezeDate } from '../helpers/event-fixtures';
 import { flush, load } from '../helpers/load';
 import type { Rendered } from '../helpers/load';
 import { takeSetDataRecords } from '../helpers/set-data-log';
@@ -26,6 +27,8 @@ function stubTransport(cloud: Scenario['cloud']): void {
 
 export async function renderScenario(scenario: Scenario, mode: Mode): Promise<RenderedScenario> {
   setCareMode(mode === 'care');
+  if (scenario.now) freezeDate(scenario.now);
+  scenario.platform?.();
   stubTransport(scenario.cloud);
   takeSetDataRecords();
   const page = load(scenario.page, { query: scenario.query });

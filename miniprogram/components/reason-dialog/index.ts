@@ -1,0 +1,60 @@
+/**
+ * Asks for the reason of a decision others will read later (cancelling an event, checking someone
+ * in by hand, moving a theme day). The page may put more fields in the default slot (e.g. a new
+ * date). `confirm` carries `{ reason }` once one is typed; the page shows the server's answer
+ * through `error` and keeps the dialog open until it succeeds (`loading` while it waits).
+ */
+const REASON_MISSING = '请填写原因';
+
+Component({
+  properties: {
+    visible: { type: Boolean, value: false },
+    title: { type: String, value: '' },
+    description: { type: String, value: '' },
+    placeholder: { type: String, value: '请填写原因' },
+    confirmText: { type: String, value: '确定' },
+    /** Confirming something that cannot be taken back: the confirm button is red-outlined. */
+    danger: { type: Boolean, value: false },
+    loading: { type: Boolean, value: false },
+    error: { type: String, value: '' },
+  },
+  data: {
+    reason: '',
+    localError: '',
+    shownError: '',
+    inputStatus: 'default',
+    confirmVariant: 'base',
+  },
+  observers: {
+    visible(visible: boolean) {
+      // Each opening starts with an empty reason.
+      if (visible) this.setData({ reason: '', localError: '' });
+    },
+    'error, localError'(error: string, localError: string) {
+      const shownError = localError || error;
+      this.setData({ shownError, inputStatus: shownError ? 'error' : 'default' });
+    },
+    danger(danger: boolean) {
+      this.setData({ confirmVariant: danger ? 'outline' : 'base' });
+    },
+  },
+  methods: {
+    onInput(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ reason: e.detail.value, localError: '' });
+    },
+    onConfirm() {
+      if (this.data.loading) return;
+      const reason = this.data.reason.trim();
+      if (!reason) {
+        this.setData({ localError: REASON_MISSING });
+        return;
+      }
+      this.triggerEvent('confirm', { reason });
+    },
+    onCancel() {
+      if (!this.data.loading) this.triggerEvent('cancel');
+    },
+    /** Taps inside the panel must not reach the overlay (which cancels). */
+    noop() {},
+  },
+});

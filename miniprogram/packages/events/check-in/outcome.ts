@@ -1,0 +1,26 @@
+/** What the member reads after a scan: the server's verdict, or why nothing was sent. */
+import type { CheckInResult } from '../../../../src/contract';
+import { shanghaiTime } from '../../../utils/date';
+
+export interface Outcome {
+  tone: 'success' | 'warning' | 'error';
+  icon: string;
+  title: string;
+  detail: string;
+}
+
+export function resultOutcome(result: CheckInResult): Outcome {
+  const at = shanghaiTime(result.at);
+  if (result.alreadyCheckedIn)
+    return { tone: 'success', icon: 'check-circle', title: '已签到', detail: `你在 ${at} 已经签到，无需重复签到` };
+  if (result.timing === 'late')
+    return { tone: 'warning', icon: 'time', title: '签到成功，记为迟到', detail: `签到时间 ${at}，活动已经开始` };
+  return { tone: 'success', icon: 'check-circle', title: '签到成功', detail: `签到时间 ${at}` };
+}
+
+export function errorOutcome(message: string): Outcome {
+  return { tone: 'error', icon: 'error-circle', title: '签到没有成功', detail: message };
+}
+
+/** A QR that is not a Lianjian check-in code (another app's, a link, a torn photo). */
+export const NOT_A_CHECK_IN_CODE = errorOutcome('这不是联建通的签到码，请扫描现场屏幕上的签到二维码');

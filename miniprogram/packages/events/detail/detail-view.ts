@@ -1,0 +1,84 @@
+/** What the event page shows, derived from the event, the viewer's role and the time now. */
+import type { EventDetail, MemberRole } from '../../../../src/contract';
+import { formatDateTime, formatDuration, formatEventTime } from '../../../utils/date';
+import { countsText, statusLabel } from '../../../utils/event-view';
+import { signUpAction } from './sign-up-action';
+
+export interface ComingRow {
+  id: string;
+  branchName: string;
+  countText: string;
+  namesText: string;
+}
+
+export interface ManageLinks {
+  live: boolean;
+  attendance: boolean;
+  edit: boolean;
+  publish: boolean;
+  cancel: boolean;
+}
+
+/** `距开始还有 3天5小时`, `活动进行中`, or '' once over or called off. */
+export function countdownText(event: Pick<EventDetail, 'status' | 'startsAt' | 'endsAt'>, now: number): string {
+  if (event.status === 'cancelled' || event.status === 'draft') return '';
+  const startsIn = Date.parse(event.startsAt) - now;
+  if (startsIn > 0) return `距开始还有 ${formatDuration(startsIn)}`;
+  return now < Date.parse(event.endsAt) ? '活动进行中' : '';
+}
+
+/** Whether the member can scan the code now, or when they will be able to. */
+function checkIn(event: EventDetail, now: number): { open: boolean; hint: string } {
+  if (event.status !== 'published' || event.myCheckIn) return { open: false, hint: '' };
+  if (now < Date.parse(event.checkInOpensAt))
+    return { open: false, hint: `签到将于 ${formatDateTime(event.checkInOpensAt)} 开放` };
+  return { open: now < Date.parse(event.endsAt), hint: '' };
+}
+
+function comingRows(event: EventDetail): ComingRow[] {
+  return event.coming.map(({ branch, registered, names }) => ({
+    id: branch.id,
+    branchName: branch.name,
+    countText: `${registered} 人`,
+    namesText: registered > names.length ? `${names.join('、')} 等 ${registered} 人` : names.join('、') || '暂无报名',
+  }));
+}
+
+function manageLinks(event: EventDetail, role: MemberRole | null): ManageLinks | null {
+  if (!event.canManage) return null;
+  const open = event.status === 'draft' || event.status === 'published';
+  return {
+    live: event.status === 'published',
+    attendance: event.status === 'published' || event.status === 'finished',
+    edit: open,
+    publish: event.status === 'draft',
+    // Cancelling is the secretary's decision (the contract's event.cancel).
+    cancel: open && role === 'secretary',
+  };
+}
+
+export function detailView(event: EventDetail, role: MemberRole | null, now: number) {
+  const action = signUpAction(event, now);
+  const check = checkIn(event, now);
+  return {
+    title: event.title,
+    form: event.form,
+    statusText: statusLabel(event.status),
+    theme: event.theme || '学习主题待定',
+    timeText: formatEventTime(event.startsAt, event.endsAt, now),
+    placeName: event.place.name || '地点待定',
+    ownerName: event.ownerName,
+    organisersText: event.organisers.join('、'),
+    countdown: countdownText(event, now),
+    countsText: countsText(event.counts),
+    action,
+    actionDisabled: action.tap === null,
+    checkInOpen: check.open,
+    checkInHint: check.hint,
+    checkInLocationHint: event.place.requireLocation ? '签到时需要获取你的位置' : '',
+    coming: comingRows(event),
+    manage: manageLinks(event, role),
+  };
+}
+
+export type DetailView = ReturnType<typeof detailView>;

@@ -1,0 +1,56 @@
+/**
+ * The one big button of the event page, from the event and the member's own state: what it says,
+ * what a tap does (sign up, cancel) or that it only informs (disabled), and a line under it.
+ */
+import type { EventDetail } from '../../../../src/contract';
+import { formatDateTime, shanghaiTime } from '../../../utils/date';
+
+export type SignUpTap = 'signUp' | 'cancel';
+
+export interface SignUpAction {
+  label: string;
+  /** What a tap does; null shows the button disabled. */
+  tap: SignUpTap | null;
+  /** `outline` for a step back (取消报名), `base` otherwise. */
+  variant: 'base' | 'outline';
+  hint: string;
+  /** A second, quieter way out for someone on the waitlist. */
+  secondary: { label: string; tap: SignUpTap } | null;
+}
+
+const info = (label: string, hint = ''): SignUpAction => ({ label, tap: null, variant: 'base', hint, secondary: null });
+
+export function signUpAction(event: EventDetail, now: number): SignUpAction {
+  const beforeStart = now < Date.parse(event.startsAt);
+  if (event.status === 'cancelled')
+    return info('活动已取消', event.cancelReason ? `取消原因：${event.cancelReason}` : '');
+  if (event.myCheckIn) {
+    const late = event.myCheckIn.timing === 'late' ? '（迟到）' : '';
+    return info('已签到', `签到时间 ${shanghaiTime(event.myCheckIn.at)}${late}`);
+  }
+  if (event.status === 'finished') return info('活动已结束');
+  if (event.status === 'draft') return info('活动尚未发布', '发布后党员才能报名');
+
+  const mine = event.myRegistration;
+  if (mine?.status === 'registered')
+    return beforeStart
+      ? { label: '取消报名', tap: 'cancel', variant: 'outline', hint: '你已报名，活动开始前可以取消', secondary: null }
+      : info('已报名', '请按时到场签到');
+  if (mine?.status === 'waitlisted')
+    return {
+      ...info(`候补中第 ${mine.waitlistPosition ?? '?'} 位`, '有人取消报名时，按候补顺序自动递补'),
+      secondary: beforeStart ? { label: '取消候补', tap: 'cancel' } : null,
+    };
+
+  if (!event.signUpOpen) return info('报名已截止');
+  const deadline = `报名截止：${formatDateTime(event.signUpDeadline)}`;
+  if (event.counts.remaining === 0)
+    return {
+      label: '报名候补',
+      tap: 'signUp',
+      variant: 'base',
+      hint: `名额已满，报名后进入候补。${deadline}`,
+      secondary: null,
+    };
+  return { label: '报名', tap: 'signUp', variant: 'base', hint: deadline, secondary: null };
+}

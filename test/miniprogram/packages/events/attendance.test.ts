@@ -1,0 +1,198 @@
+/** Attendance through the real check-in service and API client; only the WeChat transport, the download and the document viewer are stubbed. */
+import type { AttendanceReport } from '../../../../src/contract';
+import { fail, ok, stubCloud } from '../../helpers/cloud';
+import type { Replies } from '../../helpers/cloud';
+import { attendanceReport } from '../../helpers/event-fixtures';
+import { flush, load, tap, textOf, type } from '../../helpers/load';
+
+const PAGE = 'packages/events/attendance/index';
+
+function open(report: Replies['attendance.get'], extra: Replies = {}) {
+  const calls = stubCloud({ 'attendance.get': report, ...extra });
+  const page = load(PAGE, { query: { eventId: 'event-1' } });
+  return { page, calls };
+}
+
+const tapOn = (page: ReturnType<typeof load>, selector: string) => page.querySelector(selector)!.dispatchEvent('tap');
+
+describe('attendance page', () => {
+  it('shows the table by branch and each person’s check-in', async () => {
+    const { page, calls } = open(ok(attendanceReport()));
+    await flush();
+    expect(calls[0]).toEqual({ action: 'attendance.get', data: { eventId: 'event-1' } });
+    expect(textOf(page, '.attendance__table')).toContain('第一党支部32110');
+    const people = textOf(page, '.attendance__people');
+    expect(people).toContain('王芳第一党支部 · 已报名14:20 扫码签到');
+    expect(people).toContain('赵强第一党支部 · 已报名14:40 补签 · 迟到 · 李明：手机没电');
+    expect(people).toContain('孙丽第一党支部 · 已报名未签到补签');
+  });
+
+  it('adds a 合计 row when several branches take part', async () => {
+    const report = attendanceReport();
+    const other = {
+      branch: { id: 'b2', name: '城西社区党委' },
+      registered: 5,
+      attended: 4,
+      late: 0,
+      absent: 1,
+      walkIns: 2,
+    };
+    const { page } = open(
+      ok<AttendanceReport>({
+        ...report,
+        byBranch: [...report.byBranch, other],
+        totals: { registered: 8, attended: 6, late: 1, absent: 2, walkIns: 2 },
+      }),
+    );
+    await flush();
+    expect(textOf(page, '.attendance__row--total')).toBe('合计86122');
+  });
+
+  it('filters the people who have not checked in', async () => {
+    const { page } = open(ok(attendanceReport()));
+    await flush();
+    tapOn(page, '#filter-absent');
+    await flush();
+    const people = textOf(page, '.attendance__people');
+    expect(people).toContain('孙丽');
+    expect(people).not.toContain('王芳');
+    expect(textOf(page, '#filter-absent')).toBe('未签到 1');
+  });
+
+  it('checks someone in by hand with a reason, then shows the new report', async () => {
+    let done = false;
+    const { page, calls } = open(
+      () =>
+        ok(
+          done
+            ? attendanceReport({
+                people: attendanceReport().people.map((p) =>
+                  p.memberId === 'm-sun'
+                    ? {
+                        ...p,
+                        checkIn: {
+                          at: '2026-05-15T07:00:00.000Z',
+                          timing: 'late',
+                          method: 'manual',
+                          byName: '李明',
+                          reason: '现场签到表',
+                        },
+                      }
+                    : p,
+                ),
+              })
+            : attendanceReport(),
+        ),
+      {
+        'checkin.manual': () => {
+          done = true;
+          return ok({
+            eventId: 'event-1',
+            memberId: 'm-sun',
+            name: '孙丽',
+            status: 'present',
+            at: '2026-05-15T07:00:00.000Z',
+            timing: 'late',
+            method: 'manual',
+          });
+        },
+      },
+    );
+    await flush();
+    tapOn(page, '#person-m-sun');
+    await flush();
+    expect(textOf(page, '#person-dialog')).toContain('为 孙丽 补签');
+    type(page, '#person-dialog >>> #reason', '现场签到表');
+    tap(page, '#person-dialog >>> #dialog-confirm');
+    await flush();
+    expect(calls.find((c) => c.action === 'checkin.manual')!.data).toEqual({
+      eventId: 'event-1',
+      memberId: 'm-sun',
+      reason: '现场签到表',
+    });
+    expect(textOf(page, '.attendance__people')).toContain(
+      '孙丽第一党支部 · 已报名15:00 补签 · 迟到 · 李明：现场签到表',
+    );
+    expect(page.querySelector('#person-dialog >>> .reason-dialog')).toBeUndefined();
+  });
+
+  it('undoes a check-in with a reason, and keeps the dialog open on the server’s refusal', async () => {
+    const { page, calls } = open(ok(attendanceReport()), {
+      'checkin.undo': fail({ code: 'NOT_CHECKED_IN', message: '该党员尚未签到' }),
+    });
+    await flush();
+    tapOn(page, '#person-m-wang');
+    await flush();
+    expect(textOf(page, '#person-dialog')).toContain('撤销 王芳 的签到');
+    type(page, '#person-dialog >>> #reason', '误扫');
+    tap(page, '#person-dialog >>> #dialog-confirm');
+    await flush();
+    expect(calls.find((c) => c.action === 'checkin.undo')!.data).toEqual({
+      eventId: 'event-1',
+      memberId: 'm-wang',
+      reason: '误扫',
+    });
+    expect(textOf(page, '#person-dialog')).toContain('该党员尚未签到');
+  });
+
+  it('exports the report to Excel and opens it', async () => {
+    const { page, calls } = open(ok(attendanceReport()), {
+      'attendance.export': ok({
+        fileId: 'cloud://env/exports/a.xlsx',
+        url: 'https://tmp.example/a.xlsx',
+        fileName: '五月主题党日出勤.xlsx',
+      }),
+    });
+    const download = jest.spyOn(wx, 'downloadFile').mockImplementation(((o: WechatMiniprogram.DownloadFileOption) => {
+      o.success?.({
+        statusCode: 200,
+        tempFilePath: 'wxfile://tmp/a.xlsx',
+        filePath: '',
+        profile: {} as never,
+        errMsg: 'downloadFile:ok',
+      });
+    }) as unknown as typeof wx.downloadFile);
+    const openDocument = jest.spyOn(wx, 'openDocument').mockImplementation(((
+      o: WechatMiniprogram.OpenDocumentOption,
+    ) => {
+      o.success?.({ errMsg: 'openDocument:ok' });
+    }) as unknown as typeof wx.openDocument);
+    await flush();
+    tap(page, '#export');
+    await flush();
+    expect(calls.find((c) => c.action === 'attendance.export')!.data).toEqual({ eventId: 'event-1' });
+    expect(download).toHaveBeenCalledWith(expect.objectContaining({ url: 'https://tmp.example/a.xlsx' }));
+    expect(openDocument).toHaveBeenCalledWith(
+      expect.objectContaining({ filePath: 'wxfile://tmp/a.xlsx', fileType: 'xlsx', showMenu: true }),
+    );
+  });
+
+  it('shows many people forty at a time', async () => {
+    const report = attendanceReport();
+    const people = Array.from({ length: 95 }, (_, i) => ({
+      ...report.people[2]!,
+      memberId: `m-${i}`,
+      name: `党员${i}`,
+    }));
+    const { page } = open(ok({ ...report, people }));
+    await flush();
+    expect(page.querySelectorAll('.person')).toHaveLength(40);
+    expect(textOf(page, '#more')).toBe('还有 55 人，点击显示更多');
+    tapOn(page, '#more');
+    await flush();
+    expect(page.querySelectorAll('.person')).toHaveLength(80);
+  });
+
+  it('shows loading, then the error with 重试', async () => {
+    const { page } = open(fail({ code: 'FORBIDDEN', message: '你没有权限进行此操作' }));
+    expect(textOf(page)).toContain('加载中');
+    await flush();
+    expect(textOf(page)).toContain('你没有权限进行此操作');
+  });
+
+  it('says so when no one is in the filter', async () => {
+    const { page } = open(ok(attendanceReport({ people: [] })));
+    await flush();
+    expect(textOf(page)).toContain('没有符合条件的党员');
+  });
+});
