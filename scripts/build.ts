@@ -8,7 +8,7 @@
  * and a cold start loads one file. `npm run bench:bundles` reports size and require() time.
  */
 import { build } from 'esbuild';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..');
@@ -45,6 +45,8 @@ async function packMiniprogramNpm(): Promise<void> {
   const ci = require('miniprogram-ci') as {
     packNpmManually(opts: { packageJsonPath: string; miniprogramNpmDistDir: string }): Promise<unknown>;
   };
+  // Packing adds to what is there: start empty so a removed dependency does not linger.
+  rmSync(path.join(root, 'miniprogram/miniprogram_npm'), { recursive: true, force: true });
   await ci.packNpmManually({
     packageJsonPath: path.join(root, 'package.json'),
     miniprogramNpmDistDir: path.join(root, 'miniprogram'),
