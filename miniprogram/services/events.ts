@@ -2,11 +2,8 @@
 import type { ActionInput, EventDetail, EventPage, RegistrationResult } from '../../src/contract';
 import { callApi } from './api';
 
-/**
- * What the list is narrowed to. Only the scope today; the pairing filter joins here when the
- * contract's `event.list` takes one (issue 4), and the page passes it through unchanged.
- */
-export type EventListQuery = Pick<ActionInput<'event.list'>, 'scope'>;
+/** What the list is narrowed to: upcoming or past, and optionally the events of one pairing. */
+export type EventListQuery = Pick<ActionInput<'event.list'>, 'scope' | 'pairingId'>;
 
 /** One page of the list; pass the previous page's `nextCursor` to continue. */
 export function listEvents(query: EventListQuery, cursor: string | null, limit = 10): Promise<EventPage> {

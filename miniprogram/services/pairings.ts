@@ -1,6 +1,7 @@
 /** Pairings (联建): proposing and answering, the agreement, resource and need lists, liaisons, figures. */
 import type {
   ActionInput,
+  BranchYearFigures,
   LiaisonView,
   Page,
   PairingDetail,
@@ -35,18 +36,36 @@ export function getPairing(pairingId: string): Promise<PairingDetail> {
   return callApi('pairing.get', { pairingId });
 }
 
+function pairingsIn(
+  scope: 'branch' | 'committee',
+  status: PairingStatus | null,
+  offset: number,
+  limit?: number,
+): Promise<Page<PairingSummary>> {
+  return callApi('pairing.list', {
+    scope,
+    offset,
+    ...(status ? { status } : {}),
+    ...(limit ? { limit } : {}),
+  });
+}
+
 /** The pairings of the caller's branch, optionally one status only; `limit` for a quick check. */
 export function listPairings(
   status: PairingStatus | null,
   offset: number,
   limit?: number,
 ): Promise<Page<PairingSummary>> {
-  return callApi('pairing.list', {
-    scope: 'branch',
-    offset,
-    ...(status ? { status } : {}),
-    ...(limit ? { limit } : {}),
-  });
+  return pairingsIn('branch', status, offset, limit);
+}
+
+/** The pairings of the organisations under the caller's committee offices. */
+export function listCommitteePairings(
+  status: PairingStatus | null,
+  offset: number,
+  limit?: number,
+): Promise<Page<PairingSummary>> {
+  return pairingsIn('committee', status, offset, limit);
 }
 
 export type AgreementInput = ActionInput<'agreement.set'>;
@@ -100,4 +119,8 @@ export function listLiaisons(pairingId: string, offset: number): Promise<Page<Li
 
 export function pairingFigures(pairingId: string, year: number): Promise<PairingYearFigures> {
   return callApi('figures.pairing', { pairingId, year });
+}
+
+export function branchFigures(branchId: string, year: number): Promise<BranchYearFigures> {
+  return callApi('figures.branch', { branchId, year });
 }

@@ -3,23 +3,10 @@
  * with `code=XXXX`, or a mini-program code's `scene` (URL-encoded on iOS, raw on Android, and
  * sometimes encoded twice). The server still validates the code; this only extracts it.
  */
+import { decodeFully } from './decode-uri';
+
 const CODE = /^[A-Za-z0-9]{4,12}$/;
 const CODE_PARAM = /(?:^|[?&#=\s])(?:code|scene)=([A-Za-z0-9]{4,12})(?=$|[&#\s])/i;
-
-function decodeFully(text: string): string {
-  let current = text;
-  for (let i = 0; i < 3; i += 1) {
-    let next: string;
-    try {
-      next = decodeURIComponent(current);
-    } catch {
-      return current; // a stray '%' — keep what we have
-    }
-    if (next === current) return current;
-    current = next;
-  }
-  return current;
-}
 
 /** The normalised (upper-case) code, or null if the text holds none. */
 export function extractInviteCode(raw: string | undefined | null): string | null {

@@ -1,7 +1,10 @@
-/** A pairing as a card in the list: partners seen from the member's own organisation. */
-import type { PairingSummary } from '../../../../src/contract';
-import { PAIRING_KIND_LABELS, PAIRING_STATUS } from '../../../utils/org-labels';
-import { termText } from '../../../utils/term';
+/**
+ * A pairing as a card in a list: partners seen from the member's own organisation, or every side
+ * when a committee office looks at the pairings under its committee.
+ */
+import type { PairingSummary } from '../../src/contract';
+import { PAIRING_KIND_LABELS, PAIRING_STATUS } from './org-labels';
+import { termText } from './term';
 
 export interface PairingCard {
   id: string;
@@ -11,22 +14,29 @@ export interface PairingCard {
   tagClass: string;
   partners: string;
   term: string;
-  /** e.g. `待本支部确认`: the member's side has yet to answer. */
+  /** e.g. `待本支部确认`: the member's side (or, for an office, some side) has yet to answer. */
   waiting: string;
 }
 
-export function pairingCard(pairing: PairingSummary, ownOrgId: string): PairingCard {
+/** `ownOrgId` null: no side is the viewer's own (a committee office's view). */
+export function pairingCard(pairing: PairingSummary, ownOrgId: string | null): PairingCard {
   const status = PAIRING_STATUS[pairing.status];
-  const partners = pairing.sides.filter((side) => side.orgId !== ownOrgId).map((side) => side.name);
-  const ownPending = pairing.sides.some((side) => side.orgId === ownOrgId && side.status === 'pending');
+  const others = pairing.sides.filter((side) => side.orgId !== ownOrgId).map((side) => side.name);
+  const pending = pairing.sides.filter((side) => side.status === 'pending');
+  const waitingFor =
+    ownOrgId === null
+      ? pending.map((side) => side.name).join('、')
+      : pending.some((side) => side.orgId === ownOrgId)
+        ? '本支部'
+        : '';
   return {
     id: pairing.id,
     name: pairing.name,
     kindText: PAIRING_KIND_LABELS[pairing.kind],
     statusText: status.label,
     tagClass: status.tagClass,
-    partners: `结对：${partners.join('、')}`,
+    partners: `${ownOrgId === null ? '联建各方' : '结对'}：${others.join('、')}`,
     term: termText(pairing.termStart, pairing.termEnd),
-    waiting: pairing.status === 'proposed' && ownPending ? '待本支部确认' : '',
+    waiting: pairing.status === 'proposed' && waitingFor ? `待${waitingFor}确认` : '',
   };
 }

@@ -11,6 +11,7 @@ export const ROUTES = {
   branchManage: '/packages/branch/manage/index',
   invites: '/packages/branch/invites/index',
   transferApprovals: '/packages/branch/transfers/index',
+  committeeManage: '/packages/branch/committee/index',
   pairings: '/packages/pairing/list/index',
   pairingPropose: '/packages/pairing/propose/index',
   pairingDetail: '/packages/pairing/detail/index',

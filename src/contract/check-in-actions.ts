@@ -1,9 +1,22 @@
 /** Check-in and attendance actions: the rotating code, scanning it, corrections by hand, the report. */
 import { eventId, geoPoint, memberId, reason } from './event-fields';
-import type { AttendanceExport, AttendanceReport, AttendeeRecord, CheckInCode, CheckInResult } from './event-models';
+import type {
+  AttendanceExport,
+  AttendanceReport,
+  AttendeeRecord,
+  CheckInCode,
+  CheckInResult,
+  PrintedCheckInCode,
+} from './event-models';
 import { input } from './fields';
 import { z } from 'zod';
 import { action, ANY_MEMBER } from './spec';
+
+/** The short code a printed check-in code's scene carries (src/domain/event-code.ts). */
+const eventCode = z
+  .string({ required_error: '缺少签到码', invalid_type_error: '签到码格式不正确' })
+  .transform((s) => s.trim().toUpperCase())
+  .pipe(z.string().regex(/^[A-Z0-9]{8}$/, { message: '签到码格式不正确' }));
 
 export const checkInActions = {
   'checkin.code': action<CheckInCode>()({ input: input({ eventId }), roles: ANY_MEMBER }),
@@ -19,6 +32,10 @@ export const checkInActions = {
     }),
     roles: ANY_MEMBER,
   }),
+  /** The event's permanent mini-program code to print and put up at the venue; needs its location. */
+  'checkin.printCode': action<PrintedCheckInCode>()({ input: input({ eventId }), roles: ANY_MEMBER }),
+  /** The event a printed code names; the scanner page then loads it and scans as usual. */
+  'checkin.resolveCode': action<{ eventId: string }>()({ input: input({ code: eventCode }), roles: ANY_MEMBER }),
   'checkin.manual': action<AttendeeRecord>()({ input: input({ eventId, memberId, reason }), roles: ANY_MEMBER }),
   'checkin.undo': action<AttendeeRecord>()({ input: input({ eventId, memberId, reason }), roles: ANY_MEMBER }),
   'attendance.get': action<AttendanceReport>()({ input: input({ eventId }), roles: ANY_MEMBER }),

@@ -40,6 +40,7 @@ export const ERROR_MESSAGES = {
   CHECKIN_CODE_OTHER_EVENT: '这是其他活动的签到码，请确认活动后重新扫描',
   OUT_OF_RANGE: '你不在活动地点附近，请到现场后再签到',
   LOCATION_REQUIRED: '请允许获取位置后重试，或扫描现场屏幕上的签到码',
+  PRINT_CODE_NEEDS_LOCATION: '请先为活动选择签到位置并开启“要求定位签到”，再打印签到码',
   ALREADY_CHECKED_IN: '该党员已经签到',
   NOT_CHECKED_IN: '该党员尚未签到',
   THEME_DAY_RULE_MISSING: '尚未设置主题党日规则，请先设置每月的固定日期',

@@ -184,6 +184,16 @@ export interface CheckInCode {
   present: number;
 }
 
+/** The printed mini-program code of an event that checks in by location. */
+export interface PrintedCheckInCode {
+  /** What the code opens the scanner page with (`e=` and the event's short code). */
+  scene: string;
+  /** Cloud storage file of the code (PNG). */
+  fileId: string;
+  /** Temporary download link, valid for about a day. */
+  url: string;
+}
+
 export type CheckInMethod = 'qr' | 'location' | 'manual';
 
 export interface CheckInResult {

@@ -17,11 +17,19 @@ export interface MemberProfile {
   pendingApproval?: true;
 }
 
+/** A committee whose office the caller works in. */
+export interface CommitteeRef {
+  id: string;
+  name: string;
+}
+
 export interface MeView {
   /** null for a WeChat user who has not joined a branch yet (first run). */
   member: MemberProfile | null;
   /** A join waiting for the secretary's approval (only when `member` is null). */
   pendingJoin?: MemberProfile;
+  /** Present for a member who works in committee offices: the committees, by id. */
+  offices?: CommitteeRef[];
 }
 
 export interface InvitePreview {

@@ -66,6 +66,10 @@ export const COLLECTIONS = {
   checkins: {
     indexes: [{ name: 'event_status_at', keys: { eventId: 1, status: 1, at: 1 } }],
   },
+  /** Printed check-in codes: `_id` = the short code, one per event (unique eventId). */
+  eventCodes: {
+    indexes: [{ name: 'event', keys: { eventId: 1 }, unique: true }] as IndexSpec[],
+  },
   /** Per-environment secrets generated on first use (the check-in signing key). Admin-only permissions. */
   secrets: {
     indexes: [] as IndexSpec[],

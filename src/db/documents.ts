@@ -42,6 +42,17 @@ export interface MemberDoc {
   joinedVia: string | null;
 }
 
+/** A printed check-in code: `_id` = the short code its scene carries (domain/event-code.ts). */
+export interface EventCodeDoc {
+  _id: string;
+  /** Unique: one printed code per event, whoever asks first creates it. */
+  eventId: string;
+  createdBy: string;
+  createdAt: Date;
+  /** The mini-program code image in cloud storage, once made. */
+  fileId?: string;
+}
+
 export interface InviteCodeDoc {
   /** The code itself (see domain/invite.ts for its alphabet). */
   _id: string;

@@ -30,9 +30,13 @@ const demoPlace = { latitude: 30.2741, longitude: 120.1551 };
 
 /**
  * One valid and one invalid payload for every action: adding an action without them fails here.
- * `caller`: who sends the valid one (default o-newcomer, a guest) against the demo seed.
+ * `caller`: who sends the valid one (default o-newcomer, a guest) against the demo seed;
+ * `prepare`: what the seed lacks for the valid one, done first.
  */
-const payloads: Record<ActionName, { valid: unknown; invalid: unknown; invalidPath: string; caller?: string }> = {
+const payloads: Record<
+  ActionName,
+  { valid: unknown; invalid: unknown; invalidPath: string; caller?: string; prepare?: () => Promise<unknown> }
+> = {
   'member.me': { valid: {}, invalid: { extra: 1 }, invalidPath: '' },
   'invite.preview': { valid: { code: DEMO.inviteCode }, invalid: { code: 'ab' }, invalidPath: 'code' },
   'member.join': {
@@ -137,6 +141,30 @@ const payloads: Record<ActionName, { valid: unknown; invalid: unknown; invalidPa
     invalidPath: 'location.latitude',
     caller: DEMO.memberOpenid,
   },
+  'checkin.printCode': {
+    valid: { eventId: 'demo-visit' },
+    invalid: { eventId: 'demo-visit', scene: 'x' },
+    invalidPath: '',
+    caller: DEMO.secretaryOpenid,
+    // The demo visit has a position but does not require it; a printed code needs both.
+    prepare: () =>
+      cloud.api(
+        'event.update',
+        { eventId: 'demo-visit', place: { name: '红旗村党群服务中心', location: demoPlace, requireLocation: true } },
+        DEMO.secretaryOpenid,
+      ),
+  },
+  'checkin.resolveCode': {
+    valid: { code: 'hq7k2m9p' },
+    invalid: { code: 'HQ7K' },
+    invalidPath: 'code',
+    caller: DEMO.memberOpenid,
+    prepare: () =>
+      cloud
+        .db()
+        .collection('eventCodes')
+        .add({ _id: 'HQ7K2M9P', eventId: 'demo-visit', createdBy: DEMO.secretaryOpenid, createdAt: new Date() }),
+  },
   'checkin.manual': {
     valid: { eventId: 'demo-visit', memberId: DEMO.memberOpenid, reason: '现场登记' },
     invalid: { eventId: 'demo-visit', memberId: DEMO.memberOpenid, reason: '' },
@@ -172,7 +200,8 @@ describe('every action', () => {
   it.each(Object.keys(payloads) as ActionName[])(
     '%s accepts a valid payload and refuses an invalid one',
     async (action) => {
-      const { valid, invalid, invalidPath, caller } = payloads[action];
+      const { valid, invalid, invalidPath, caller, prepare } = payloads[action];
+      await prepare?.();
       expect(await raw({ action, data: valid }, caller ?? 'o-newcomer')).toMatchObject({ ok: true });
       const refused = await raw({ action, data: invalid }, 'o-other');
       expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

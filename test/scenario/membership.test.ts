@@ -231,6 +231,13 @@ describe('transfer to another branch', () => {
 });
 
 describe('a committee office', () => {
+  it('is told by member.me which committees it works for; others are not', async () => {
+    const office = dataOf<MeView>(await cloud.api('member.me', {}, OFFICE));
+    expect(office.member).toMatchObject({ name: '周敏', role: 'member' });
+    expect(office.offices).toEqual([{ id: DEMO.committeeId, name: '示范县直属机关工委' }]);
+    expect(dataOf<MeView>(await cloud.api('member.me', {}, LI))).not.toHaveProperty('offices');
+  });
+
   it('adds organisations under its own committee only', async () => {
     const partner = dataOf<OrgView>(
       await cloud.api(

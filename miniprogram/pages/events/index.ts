@@ -1,12 +1,14 @@
 /**
  * 活动: the events addressed to the member's branch, upcoming first (soonest on top) or 往期,
- * a page at a time with the server's cursor; more load as the person reaches the bottom.
+ * optionally only one pairing's (the chip row shows when the branch has active pairings), a page
+ * at a time with the server's cursor; more load as the person reaches the bottom.
  * Pages after the first are appended by path (`items[10]`…), so setData carries only new cards.
  */
-import type { MemberProfile } from '../../../src/contract';
+import type { MemberProfile, PairingSummary } from '../../../src/contract';
 import { errorMessage } from '../../services/api';
 import { listEvents } from '../../services/events';
 import type { EventListQuery } from '../../services/events';
+import { listPairings } from '../../services/pairings';
 import { currentMe, loadMe } from '../../store/session';
 import { takeEventsStale } from '../../store/events-stale';
 import { NOT_JOINED } from '../../utils/session-view';
@@ -15,6 +17,8 @@ import { eventCard } from '../../utils/event-view';
 import type { EventCard } from '../../utils/event-view';
 import { ROUTES, withQuery } from '../../utils/routes';
 import { syncCareMode } from '../../utils/care-mode';
+import { pairingChips } from './pairing-chips';
+import type { PairingChip } from './pairing-chips';
 
 type Scope = EventListQuery['scope'];
 
@@ -34,6 +38,9 @@ function scopeTabs(chosen: NonNullable<Scope>) {
   }));
 }
 
+/** Said instead of the scope's hint when one pairing is chosen. */
+const PAIRING_EMPTY_HINT = '选择“全部”可查看支部的所有活动';
+
 const ORGANISER_ROLES: readonly MemberProfile['role'][] = ['committeeMember', 'secretary'];
 
 Page({
@@ -46,6 +53,9 @@ Page({
     actionText: '',
     scope: 'upcoming' as NonNullable<Scope>,
     scopes: scopeTabs('upcoming'),
+    /** The chosen pairing's id, `''` for all; kept when the scope switches. */
+    pairingId: '',
+    pairingChips: [] as PairingChip[],
     /** The scope switch and the calendar are for members; a newcomer sees only the call to join. */
     joined: false,
     canCreate: false,
@@ -60,6 +70,8 @@ Page({
   loaded: false,
   /** Bumped by each load: a newer load makes an older answer irrelevant. */
   generation: 0,
+  /** The branch's active pairings behind the chips. */
+  pairings: [] as PairingSummary[],
 
   onShow() {
     syncCareMode(this);
@@ -82,7 +94,13 @@ Page({
     const { scope } = e.currentTarget.dataset;
     if (!scope || scope === this.data.scope) return;
     this.setData({ scope, scopes: scopeTabs(scope), status: 'loading' });
-    void this.load();
+    void this.load(false);
+  },
+  onPairing(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { pairing: string }>) {
+    const { pairing } = e.currentTarget.dataset;
+    if (pairing === this.data.pairingId) return;
+    this.setData({ pairingId: pairing, pairingChips: pairingChips(this.pairings, pairing), status: 'loading' });
+    void this.load(false);
   },
   onOpen(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
     void wx.navigateTo({ url: withQuery(ROUTES.eventDetail, { id: e.currentTarget.dataset.id }) });
@@ -94,8 +112,29 @@ Page({
     void wx.navigateTo({ url: ROUTES.themeDays });
   },
 
-  /** The first page of the current scope, replacing what is shown. */
-  async load() {
+  /** What the list is narrowed to now. */
+  listQuery(): EventListQuery {
+    const { scope, pairingId } = this.data;
+    return pairingId ? { scope, pairingId } : { scope };
+  },
+
+  /**
+   * The branch's active pairings for the chips. One page is plenty (a branch is in a handful);
+   * if it fails the chips stay as they were, since the list itself does not depend on them.
+   */
+  async activePairings(): Promise<PairingSummary[]> {
+    try {
+      return (await listPairings('active', 0)).items;
+    } catch {
+      return this.pairings;
+    }
+  },
+
+  /**
+   * The first page of the current scope and pairing, replacing what is shown (so paging starts
+   * again); with `withPairings` the chips are fetched again too (showing the tab, pulling down).
+   */
+  async load(withPairings = true) {
     this.generation += 1;
     const { generation } = this;
     if (!this.loaded) this.setData({ status: 'loading' });
@@ -103,17 +142,32 @@ Page({
       const { member } = await loadMe();
       if (!member) {
         this.loaded = true;
-        this.setData({ ...NOT_JOINED, joined: false, canCreate: false });
+        this.pairings = [];
+        this.setData({ ...NOT_JOINED, joined: false, canCreate: false, pairingId: '', pairingChips: [] });
         return;
       }
-      const page = await listEvents({ scope: this.data.scope }, null);
+      const query = this.listQuery();
+      const [page, pairings] = await Promise.all([
+        listEvents(query, null),
+        withPairings ? this.activePairings() : Promise.resolve(this.pairings),
+      ]);
       if (generation !== this.generation) return;
+      this.pairings = pairings;
+      if (query.pairingId && !pairings.some((pairing) => pairing.id === query.pairingId)) {
+        // The chosen pairing has ended meanwhile: back to all events.
+        this.setData({ pairingId: '', pairingChips: pairingChips(pairings, '') });
+        await this.load(false);
+        return;
+      }
       this.loaded = true;
       const items = page.items.map((event) => eventCard(event));
+      const empty = EMPTY[this.data.scope];
       this.setData({
         status: items.length > 0 ? 'ready' : 'empty',
-        ...EMPTY[this.data.scope],
+        ...empty,
+        emptyHint: query.pairingId ? PAIRING_EMPTY_HINT : empty.emptyHint,
         actionText: '',
+        pairingChips: pairingChips(pairings, query.pairingId ?? ''),
         joined: true,
         canCreate: ORGANISER_ROLES.includes(member.role),
         items,
@@ -128,12 +182,12 @@ Page({
   },
 
   async loadMore() {
-    const { nextCursor, loadingMore, scope, items } = this.data;
+    const { nextCursor, loadingMore, items } = this.data;
     if (!nextCursor || loadingMore || this.data.status !== 'ready') return;
     const { generation } = this;
     this.setData({ loadingMore: true, moreError: '' });
     try {
-      const page = await listEvents({ scope }, nextCursor);
+      const page = await listEvents(this.listQuery(), nextCursor);
       if (generation !== this.generation) return;
       const appended: Record<string, unknown> = {};
       page.items.forEach((event, i) => {

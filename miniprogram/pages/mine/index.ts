@@ -2,7 +2,7 @@ import type { MemberProfile, MeView } from '../../../src/contract';
 import { showSession } from '../../utils/session-view';
 import type { ViewStatus } from '../../utils/session-view';
 import { roleLabel } from '../../utils/role-label';
-import { ROUTES } from '../../utils/routes';
+import { ROUTES, withQuery } from '../../utils/routes';
 import { isCareMode, setCareMode } from '../../store/preferences';
 import { currentMe, refreshMe } from '../../store/session';
 import { syncCareMode, syncTabBarCareMode } from '../../utils/care-mode';
@@ -15,7 +15,16 @@ import { toast } from '../../utils/ask';
 /** Branch leaders' role tag stands out in the theme colour; a member's stays neutral. */
 const LEAD_ROLES: readonly MemberProfile['role'][] = ['secretary', 'committeeMember'];
 
-function memberView(member: MemberProfile) {
+/** 党委管理, one entry per committee whose office the member works in (member.me says which). */
+function officeLinks(me: MeView) {
+  return (me.offices ?? []).map((office) => ({
+    id: office.id,
+    name: office.name,
+    url: withQuery(ROUTES.committeeManage, { committeeId: office.id }),
+  }));
+}
+
+function memberView(member: MemberProfile, me: MeView) {
   return {
     status: 'ready' as ViewStatus,
     joined: true,
@@ -27,6 +36,7 @@ function memberView(member: MemberProfile) {
     committeeName: member.branch.committeeName,
     // A committee office that is not the secretary learns it from org.get (loadBranch).
     canManage: member.role === 'secretary',
+    offices: officeLinks(me),
   };
 }
 
@@ -36,6 +46,7 @@ function visitorView(me: MeView) {
     status: 'ready' as ViewStatus,
     joined: false,
     canManage: false,
+    offices: [],
     pendingBranch: pending ? pending.branch.name : '',
     pendingCommittee: pending ? pending.branch.committeeName : '',
   };
@@ -57,6 +68,7 @@ Page({
     /** e.g. `32 名党员 · 书记 李明`, once org.get answers. */
     branchMeta: '',
     canManage: false,
+    offices: [] as { id: string; name: string; url: string }[],
     pendingBranch: '',
     pendingCommittee: '',
     leaveVisible: false,
@@ -97,7 +109,7 @@ Page({
   },
 
   async load() {
-    await showSession(this, (member, me) => (member ? memberView(member) : visitorView(me)));
+    await showSession(this, (member, me) => (member ? memberView(member, me) : visitorView(me)));
     const member = currentMe()?.member;
     if (member) await this.loadBranch(member);
   },

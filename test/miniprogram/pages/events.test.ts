@@ -1,13 +1,15 @@
 /**
- * The 活动 tab through the real session store, events service and API client; only the WeChat
- * transport is stubbed. Pages of the list come with the server's cursor.
+ * The 活动 tab through the real session store, events and pairings services and API client; only
+ * the WeChat transport is stubbed. Pages of the list come with the server's cursor.
  */
-import type { EventPage } from '../../../src/contract';
+import type { EventPage, PairingSummary } from '../../../src/contract';
 import { NETWORK_MESSAGE } from '../../../miniprogram/services/api';
 import { fail, ok, stubCloud } from '../helpers/cloud';
 import type { Replies } from '../helpers/cloud';
 import { eventSummary, freezeDate } from '../helpers/event-fixtures';
 import { member } from '../helpers/fixtures';
+import { demoPairing } from '../scenarios/org-demo-data';
+import type { CloudCall } from '../helpers/cloud';
 import { flush, load, show, textOf } from '../helpers/load';
 import { takeSetDataRecords } from '../helpers/set-data-log';
 import type { Rendered } from '../helpers/load';
@@ -20,9 +22,14 @@ const card = (page: Rendered, n: number): string =>
 const tapOn = (page: Rendered, selector: string) => page.querySelector(selector)!.dispatchEvent('tap');
 const reachBottom = (page: Rendered) => (page.instance as unknown as { onReachBottom(): void }).onReachBottom();
 
-function cloud(list: Replies['event.list'], role = member.role) {
-  return stubCloud({ 'member.me': ok({ member: { ...member, role } }), 'event.list': list });
+const NO_PAIRINGS = ok({ items: [] as PairingSummary[], nextOffset: null });
+
+function cloud(list: Replies['event.list'], role = member.role, pairings: Replies['pairing.list'] = NO_PAIRINGS) {
+  return stubCloud({ 'member.me': ok({ member: { ...member, role } }), 'event.list': list, 'pairing.list': pairings });
 }
+
+/** What each `event.list` call asked for, in order. */
+const listCalls = (calls: CloudCall[]) => calls.filter((c) => c.action === 'event.list').map((c) => c.data);
 
 beforeEach(() => freezeDate());
 
@@ -51,8 +58,9 @@ describe('活动 tab', () => {
     const page = load(PAGE);
     await flush();
 
-    expect(calls.map((c) => c.action)).toEqual(['member.me', 'event.list']);
+    expect(calls.map((c) => c.action)).toEqual(['member.me', 'event.list', 'pairing.list']);
     expect(calls[1]!.data).toEqual({ scope: 'upcoming', limit: 10 });
+    expect(calls[2]!.data).toEqual({ scope: 'branch', offset: 0, status: 'active' });
     expect(cards(page)).toHaveLength(2);
     const first = card(page, 1);
     for (const text of [
@@ -124,7 +132,7 @@ describe('活动 tab', () => {
     takeSetDataRecords();
     reachBottom(page);
     await flush();
-    expect(calls[2]!.data).toEqual({ scope: 'upcoming', cursor: 'cursor-1', limit: 10 });
+    expect(listCalls(calls)[1]).toEqual({ scope: 'upcoming', cursor: 'cursor-1', limit: 10 });
     const keys = takeSetDataRecords().flatMap((r) => r.keys);
     expect(keys).toContain('items[1]');
     expect(keys).not.toContain('items');
@@ -134,7 +142,7 @@ describe('活动 tab', () => {
 
     reachBottom(page); // nothing more to load
     await flush();
-    expect(calls).toHaveLength(3);
+    expect(listCalls(calls)).toHaveLength(2);
   });
 
   it('offers to retry when a further page fails, keeping what is shown', async () => {
@@ -171,7 +179,7 @@ describe('活动 tab', () => {
     await flush();
     tapOn(page, '#scope-past');
     await flush();
-    expect(calls[2]!.data).toEqual({ scope: 'past', limit: 10 });
+    expect(listCalls(calls)[1]).toEqual({ scope: 'past', limit: 10 });
     expect(textOf(page)).toContain('暂无往期活动');
     expect(page.querySelector('#scope-past')!.dom!.className).toContain('events__scope--on');
   });
@@ -239,5 +247,122 @@ describe('活动 tab', () => {
     expect(page.querySelector('#scope-past')).toBeUndefined();
     expect(page.querySelector('#calendar')).toBeUndefined();
     expect(calls.map((c) => c.action)).toEqual(['member.me']);
+  });
+});
+
+describe('活动 tab · pairing filter', () => {
+  const hexi = demoPairing;
+  const east: PairingSummary = { ...demoPairing, id: 'pairing-east', name: '东门社区党建联盟' };
+  const pairingsOk = ok({ items: [hexi, east], nextOffset: null });
+
+  const chipTexts = (page: Rendered) => page.querySelectorAll('.events__pairing').map((c) => c.dom?.textContent);
+  const chosenChip = (page: Rendered) => textOf(page, '.events__pairing--on');
+
+  /** The first page has a cursor; later pages end. Titles say which pairing they are for. */
+  function pagedByPairing(data: unknown) {
+    const { cursor, pairingId } = data as { cursor?: string; pairingId?: string };
+    const title = `${pairingId ?? '全部'}${cursor ? ' · 第二页' : ''}`;
+    return ok<EventPage>({ items: [eventSummary({ id: title, title })], nextCursor: cursor ? null : 'cursor-1' });
+  }
+
+  it('shows 全部 and each active pairing above the list, 全部 chosen', async () => {
+    cloud(pagedByPairing, member.role, pairingsOk);
+    const page = load(PAGE);
+    await flush();
+    expect(chipTexts(page)).toEqual(['全部', hexi.name, '东门社区党建联盟']);
+    expect(chosenChip(page)).toBe('全部');
+  });
+
+  it('shows no chip row when the branch is in no pairing, or the pairings cannot be loaded', async () => {
+    cloud(pagedByPairing);
+    const none = load(PAGE);
+    await flush();
+    expect(none.querySelector('.events__pairings')).toBeUndefined();
+
+    cloud(pagedByPairing, member.role, fail({ code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' }));
+    const failed = load(PAGE);
+    await flush();
+    expect(failed.querySelector('.events__pairings')).toBeUndefined();
+    expect(cards(failed)).toHaveLength(1);
+  });
+
+  it('reloads from the first page with pairingId when a pairing is chosen, then pages within it', async () => {
+    const calls = cloud(pagedByPairing, member.role, pairingsOk);
+    const page = load(PAGE);
+    await flush();
+    reachBottom(page);
+    await flush();
+    expect(cards(page)).toHaveLength(2);
+
+    tapOn(page, '#pairing-pairing-east');
+    await flush();
+    expect(listCalls(calls)[2]).toEqual({ scope: 'upcoming', pairingId: 'pairing-east', limit: 10 });
+    expect(cards(page)).toHaveLength(1);
+    expect(card(page, 1)).toContain('pairing-east');
+    expect(chosenChip(page)).toBe('东门社区党建联盟');
+    // Choosing a pairing does not fetch the pairings again.
+    expect(calls.filter((c) => c.action === 'pairing.list')).toHaveLength(1);
+
+    reachBottom(page);
+    await flush();
+    expect(listCalls(calls)[3]).toEqual({
+      scope: 'upcoming',
+      pairingId: 'pairing-east',
+      cursor: 'cursor-1',
+      limit: 10,
+    });
+    expect(card(page, 2)).toContain('pairing-east · 第二页');
+  });
+
+  it('keeps the chosen pairing when switching to 往期, and 全部 drops it', async () => {
+    const calls = cloud(pagedByPairing, member.role, pairingsOk);
+    const page = load(PAGE);
+    await flush();
+    tapOn(page, `#pairing-${hexi.id}`);
+    await flush();
+    tapOn(page, '#scope-past');
+    await flush();
+    expect(listCalls(calls)[2]).toEqual({ scope: 'past', pairingId: hexi.id, limit: 10 });
+    expect(chosenChip(page)).toBe(hexi.name);
+
+    tapOn(page, '#pairing-all');
+    await flush();
+    expect(listCalls(calls)[3]).toEqual({ scope: 'past', limit: 10 });
+    expect(chosenChip(page)).toBe('全部');
+  });
+
+  it('says how to see everything when the chosen pairing has no events', async () => {
+    cloud(
+      (data) =>
+        (data as { pairingId?: string }).pairingId
+          ? ok<EventPage>({ items: [], nextCursor: null })
+          : pagedByPairing(data),
+      member.role,
+      pairingsOk,
+    );
+    const page = load(PAGE);
+    await flush();
+    tapOn(page, '#pairing-pairing-east');
+    await flush();
+    expect(textOf(page)).toContain('暂无活动');
+    expect(textOf(page)).toContain('选择“全部”可查看支部的所有活动');
+  });
+
+  it('goes back to all events when the chosen pairing is no longer active on refresh', async () => {
+    let active = [hexi, east];
+    const calls = cloud(pagedByPairing, member.role, () => ok({ items: active, nextOffset: null }));
+    const page = load(PAGE);
+    await flush();
+    tapOn(page, '#pairing-pairing-east');
+    await flush();
+
+    active = [hexi];
+    (page.instance as unknown as { onPullDownRefresh(): void }).onPullDownRefresh();
+    await flush();
+    await flush();
+    expect(listCalls(calls).at(-1)).toEqual({ scope: 'upcoming', limit: 10 });
+    expect(chipTexts(page)).toEqual(['全部', hexi.name]);
+    expect(chosenChip(page)).toBe('全部');
+    expect(card(page, 1)).toContain('全部');
   });
 });

@@ -3,10 +3,11 @@ import { fail, ok, stubCloud } from '../helpers/cloud';
 import { settle } from '../helpers/ask';
 import { load, tap, textOf, type } from '../helpers/load';
 import type { Rendered } from '../helpers/load';
+import { asOffice, demoTownCommittee } from '../scenarios/committee-scenarios';
 import { demoBranch, demoMember, demoOrg, demoSecretary } from '../scenarios/org-demo-data';
 
 const PAGE = 'pages/mine/index';
-const ENTRIES = ['open-pairings', 'open-manage', 'open-transfer', 'open-history', 'leave'];
+const ENTRIES = ['open-pairings', 'open-manage', 'open-committee-0', 'open-transfer', 'open-history', 'leave'];
 /** The entries shown (TDesign cells are virtual hosts: found by id, not by tag). */
 const cellIds = (view: Rendered): string[] => ENTRIES.filter((id) => view.querySelector(`.page >>> #${id}`));
 
@@ -38,6 +39,25 @@ describe('我的 (issue 4)', () => {
     tapCell(office, 'open-manage');
     await settle();
     expect(navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/packages/branch/manage/index' }));
+  });
+
+  it('offers 党委管理 to a committee office only, opening its committee', async () => {
+    stubCloud({ 'member.me': ok({ member: demoSecretary }), 'org.get': ok({ ...demoOrg, canManage: true }) });
+    const secretary = load(PAGE);
+    await settle();
+    expect(cellIds(secretary)).not.toContain('open-committee-0');
+
+    stubCloud(asOffice);
+    const navigateTo = jest.spyOn(wx, 'navigateTo');
+    const office = load(PAGE);
+    await settle();
+    expect(cellIds(office)).toEqual(['open-pairings', 'open-committee-0', 'open-transfer', 'open-history', 'leave']);
+    expect(textOf(office)).toContain(demoTownCommittee.name);
+    tapCell(office, 'open-committee-0');
+    await settle();
+    expect(navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/branch/committee/index?committeeId=committee-town' }),
+    );
   });
 
   it('opens 我的联建, 转接 and 记录', async () => {

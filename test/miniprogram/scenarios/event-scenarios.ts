@@ -6,6 +6,7 @@ import { checkInCode, eventDetail } from '../helpers/event-fixtures';
 import { tap, type as typeText } from '../helpers/load';
 import type { Rendered } from '../helpers/load';
 import { demoMember, demoSecretary } from './demo-data';
+import { demoPairing, page as orgPage } from './org-demo-data';
 import {
   DEMO_CHECK_IN_NOW,
   DEMO_NOW,
@@ -50,6 +51,22 @@ function cameraReads(text: string): () => void {
   };
 }
 
+/** The member does not allow the position. */
+function positionRefused(): void {
+  jest
+    .spyOn(wx, 'getLocation')
+    .mockImplementation(((options: WechatMiniprogram.GetLocationOption) =>
+      options.fail?.({ errMsg: 'getLocation:fail auth deny' })) as unknown as typeof wx.getLocation);
+}
+
+/** An event that checks the position: it has a printed code. */
+const locatedPlace = {
+  name: demoEvent.place.name,
+  location: { latitude: 39.9, longitude: 116.4 },
+  radiusM: 300,
+  requireLocation: true,
+};
+
 const tapOn = (selector: string) => (page: Rendered) => page.querySelector(selector)?.dispatchEvent('tap');
 
 export const EVENT_SCENARIOS: Scenario[] = [
@@ -73,6 +90,19 @@ export const EVENT_SCENARIOS: Scenario[] = [
     },
     now: DEMO_NOW,
     act: tapOn('#scope-past'),
+  },
+  {
+    id: 'events-pairing',
+    title: '活动 · 按联建筛选',
+    page: 'pages/events/index',
+    tabBar: true,
+    cloud: {
+      ...member,
+      ...demoEventList,
+      'pairing.list': ok(orgPage([demoPairing, { ...demoPairing, id: 'pairing-east', name: '东门社区党建联盟' }])),
+    },
+    now: DEMO_NOW,
+    act: tapOn(`#pairing-${demoPairing.id}`),
   },
   { id: 'events-loading', title: '活动 · 加载中', page: 'pages/events/index', tabBar: true, cloud: 'pending' },
   { id: 'events-error', title: '活动 · 网络错误', page: 'pages/events/index', tabBar: true, cloud: 'offline' },
@@ -194,6 +224,27 @@ export const EVENT_SCENARIOS: Scenario[] = [
     },
     query: forEvent,
     platform: cameraReads('https://u.wechat.com/some-group'),
+  },
+  {
+    id: 'check-in-printed-no-location',
+    title: '扫码签到 · 打印的签到码（未允许获取位置）',
+    page: CHECK_IN,
+    tabBar: false,
+    cloud: {
+      'checkin.resolveCode': ok(forEvent),
+      'event.get': ok(eventDetail({ ...demoDetailCheckIn, place: locatedPlace })),
+    },
+    query: { scene: 'e%3DHQ7K2M9P' },
+    platform: positionRefused,
+  },
+  {
+    id: 'event-detail-print-code',
+    title: '活动详情 · 管理（需定位签到，可打印签到码）',
+    page: DETAIL,
+    tabBar: false,
+    cloud: { ...secretary, 'event.get': ok(eventDetail({ ...demoDetailManaged, place: locatedPlace })) },
+    query: byId,
+    now: DEMO_NOW,
   },
 
   {

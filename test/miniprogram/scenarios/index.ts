@@ -10,6 +10,7 @@ import { tap, type as typeText } from '../helpers/load';
 import type { Rendered } from '../helpers/load';
 import { demoInvite, demoMember, demoSecretary } from './demo-data';
 import { EVENT_SCENARIOS, demoEventList } from './event-scenarios';
+import { COMMITTEE_SCENARIOS } from './committee-scenarios';
 import { ORG_SCENARIOS } from './org-scenarios';
 
 export interface Scenario {
@@ -99,4 +100,5 @@ export const SCENARIOS: Scenario[] = [
   },
   ...EVENT_SCENARIOS,
   ...ORG_SCENARIOS,
+  ...COMMITTEE_SCENARIOS,
 ];

@@ -3,6 +3,7 @@
  * Chinese; the gallery, the budgets test and the page tests share them.
  */
 import type {
+  BranchYearFigures,
   InviteView,
   LedgerItemDetail,
   LedgerItemSummary,
@@ -256,6 +257,21 @@ export const demoFigures: PairingYearFigures = {
   problemsOverdue: 1,
   needsMet: 3,
 };
+
+/** The branch's figures for any year asked: this year's so far, last year's complete. */
+export function demoBranchFigures(year: number): BranchYearFigures {
+  const thisYear = year === 2026;
+  return {
+    branchId: demoBranch.id,
+    year,
+    pairings: 2,
+    jointActivities: thisYear ? 7 : 11,
+    problemsRaised: thisYear ? 5 : 8,
+    problemsResolved: thisYear ? 3 : 7,
+    problemsOverdue: thisYear ? 1 : 0,
+    needsMet: thisYear ? 4 : 6,
+  };
+}
 
 export const demoResources: PairingItemView[] = [
   {

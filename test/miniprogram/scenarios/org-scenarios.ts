@@ -7,6 +7,7 @@ import type { Replies } from '../helpers/cloud';
 import { tap, type as typeText } from '../helpers/load';
 import type { Scenario } from './index';
 import {
+  demoBranchFigures,
   demoCommittees,
   demoFigures,
   demoHistory,
@@ -50,6 +51,7 @@ const directory: Replies = {
   'org.directory': (data) => ok(page((data as { parentId?: string }).parentId ? demoTownOrgs : demoCommittees)),
 };
 const figures: Replies = { 'figures.pairing': ok(demoFigures) };
+const branchFigures: Replies = { 'figures.branch': (data) => ok(demoBranchFigures((data as { year: number }).year)) };
 const items = (pairing = demoSecretaryPairing): Replies => ({
   'pairing.get': ok(pairing),
   'pairingItem.list': (data) => ok(page((data as { kind: string }).kind === 'need' ? demoNeeds : demoResources)),
@@ -138,12 +140,26 @@ export const ORG_SCENARIOS: Scenario[] = [
   }),
   sub('branch-manage', '支部管理 · 书记', `${BRANCH}/manage/index`, {
     ...secretary,
+    ...branchFigures,
     'member.list': (data) =>
       ok(page((data as { status: string }).status === 'pending' ? demoPending : demoMembers, 20)),
   }),
   sub('branch-manage-member', '支部管理 · 党员只能查看', `${BRANCH}/manage/index`, {
     ...member,
+    ...branchFigures,
     'member.list': ok(page(demoMembers)),
+  }),
+  sub(
+    'branch-manage-last-year',
+    '支部管理 · 去年的年度数据',
+    `${BRANCH}/manage/index`,
+    { ...secretary, ...branchFigures, 'member.list': ok(page(demoMembers)) },
+    { act: (view) => view.querySelector('.sub-page >>> #year-2025')?.dispatchEvent('tap') },
+  ),
+  sub('branch-manage-figures-error', '支部管理 · 年度数据未能统计', `${BRANCH}/manage/index`, {
+    ...secretary,
+    'member.list': ok(page(demoMembers)),
+    'figures.branch': fail({ code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' }),
   }),
   sub('branch-manage-error', '支部管理 · 网络错误', `${BRANCH}/manage/index`, 'offline'),
   sub('branch-invites', '邀请码', `${BRANCH}/invites/index`, { ...secretary, 'invite.list': ok(page(demoInvites)) }),

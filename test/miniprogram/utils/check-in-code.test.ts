@@ -1,4 +1,4 @@
-import { decodeCheckInCode, encodeCheckInCode } from '../../../miniprogram/utils/check-in-code';
+import { decodeCheckInCode, encodeCheckInCode, printedCodeFromScene } from '../../../miniprogram/utils/check-in-code';
 
 const TOKEN = 'c1.AbCdEfGh.1a2b3c.0123456789abcdefghijkl';
 
@@ -30,5 +30,26 @@ describe('check-in QR payload', () => {
   it('reads anything that is not a string as no code', () => {
     expect(decodeCheckInCode(undefined)).toBeNull();
     expect(decodeCheckInCode({ eventId: 'e1', token: TOKEN })).toBeNull();
+  });
+});
+
+describe('printed check-in code scene', () => {
+  it.each([
+    ['raw, as Android passes it', 'e=HQ7K2M9P'],
+    ['URL-encoded, as iOS passes it', 'e%3DHQ7K2M9P'],
+    ['encoded twice', 'e%253DHQ7K2M9P'],
+    ['in lower case, with whitespace', ' e=hq7k2m9p '],
+  ])('reads the short code %s', (_, scene) => {
+    expect(printedCodeFromScene(scene)).toBe('HQ7K2M9P');
+  });
+
+  it.each([
+    ['no scene', undefined],
+    ['an invite scene', 'code=ABCD2345'],
+    ['a short code of the wrong length', 'e=HQ7K2M9'],
+    ['a stray percent sign', 'e=HQ7K%2M9P'],
+    ['the live screen’s text', `lianjian-checkin:e1:${TOKEN}`],
+  ])('reads %s as no code', (_, scene) => {
+    expect(printedCodeFromScene(scene)).toBeNull();
   });
 });

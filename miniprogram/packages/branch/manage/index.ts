@@ -1,8 +1,9 @@
 /**
  * 支部管理: the branch's members a page at a time, join requests to approve or reject, roles
- * (committee members, handing over the secretary role), removing a member with a reason, and the
- * way to invite codes and transfer approvals. What is offered follows the caller's rights; the
- * server decides, and its refusal is shown above the lists.
+ * (committee members, handing over the secretary role), removing a member with a reason, the
+ * way to invite codes and transfer approvals, and the branch's year figures (this year or last),
+ * which load on their own so their failure leaves the rest of the page working. What is offered
+ * follows the caller's rights; the server decides, and its refusal is shown above the lists.
  */
 import type { MemberProfile, MemberRow } from '../../../../src/contract';
 import { errorMessage } from '../../../services/api';
@@ -15,6 +16,7 @@ import {
   removeMember,
   setMemberRole,
 } from '../../../services/branch';
+import { branchFigures } from '../../../services/pairings';
 import { loadMe, refreshMe } from '../../../store/session';
 import { chooseAction, confirmAction, toast } from '../../../utils/ask';
 import { syncCareMode } from '../../../utils/care-mode';
@@ -24,6 +26,9 @@ import { roleLabel } from '../../../utils/role-label';
 import { ROUTES } from '../../../utils/routes';
 import { NOT_JOINED } from '../../../utils/session-view';
 import type { ViewStatus } from '../../../utils/session-view';
+import { yearInShanghai } from '../../../utils/term';
+import { figureCells, yearChips } from './figures-view';
+import type { FigureCell, YearChip } from './figures-view';
 import { ACTION_LABELS, memberActions } from './member-actions';
 import type { Manager, MemberAction } from './member-actions';
 
@@ -77,6 +82,10 @@ Page({
     dialogBusy: false,
     dialogError: '',
     links: { invites: ROUTES.invites, transfers: ROUTES.transferApprovals },
+    figureYears: [] as YearChip[],
+    figuresStatus: 'loading' as 'loading' | 'ready' | 'error',
+    figuresError: '',
+    figures: [] as FigureCell[],
   },
   branchId: '',
   manager: { isSecretary: false, canManage: false } as Manager,
@@ -85,6 +94,9 @@ Page({
   /** The row a dialog is about. */
   target: null as { list: 'pending' | 'members'; index: number } | null,
   dialogMode: 'reject' as DialogMode,
+  /** The branch and year the figures are for; an answer for another year is dropped. */
+  figuresBranchId: '',
+  figuresYear: 0,
 
   onLoad(query: Record<string, string | undefined>) {
     this.branchId = query.branchId ?? '';
@@ -114,6 +126,8 @@ Page({
         this.setData({ ...NOT_JOINED, actionText: '' });
         return;
       }
+      this.figuresBranchId = this.branchId || member.branch.id;
+      void this.loadFigures(this.figuresYear || yearInShanghai());
       await this.loadBranch(member);
     } catch (err) {
       this.setData({ status: 'error', errorMessage: errorMessage(err) });
@@ -146,6 +160,25 @@ Page({
       isSecretary: manager.isSecretary,
       canManage: manager.canManage,
     });
+  },
+
+  async loadFigures(year: number) {
+    this.figuresYear = year;
+    this.setData({ figureYears: yearChips(yearInShanghai(), year), figuresStatus: 'loading', figuresError: '' });
+    try {
+      const figures = await branchFigures(this.figuresBranchId, year);
+      if (year === this.figuresYear) this.setData({ figuresStatus: 'ready', figures: figureCells(figures) });
+    } catch (err) {
+      if (year === this.figuresYear)
+        this.setData({ figuresStatus: 'error', figuresError: `${errorMessage(err)}，点此重试` });
+    }
+  },
+  onFiguresYear(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { year: number }>) {
+    const { year } = e.currentTarget.dataset;
+    if (year !== this.figuresYear) void this.loadFigures(year);
+  },
+  onFiguresRetry() {
+    void this.loadFigures(this.figuresYear);
   },
 
   /** Runs one action; its refusal (e.g. FORBIDDEN) is shown above the lists. */

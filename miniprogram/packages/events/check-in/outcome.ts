@@ -24,3 +24,11 @@ export function errorOutcome(message: string): Outcome {
 
 /** A QR that is not a Lianjian check-in code (another app's, a link, a torn photo). */
 export const NOT_A_CHECK_IN_CODE = errorOutcome('这不是联建通的签到码，请扫描现场屏幕上的签到二维码');
+
+/** The printed code checks the position only: without it the member scans the secretary's screen. */
+export const LOCATION_REFUSED = errorOutcome(
+  '此签到码需要获取你的位置才能确认你在活动现场。请点“定位签到”并允许获取位置，或点“扫码签到”扫描书记手机或现场屏幕上的签到二维码',
+);
+
+/** A page opened with a scene that is not a printed check-in code. */
+export const NOT_A_PRINTED_CODE = '这不是有效的活动签到码，请扫描现场屏幕上的签到二维码';

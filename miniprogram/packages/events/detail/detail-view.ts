@@ -17,6 +17,8 @@ export interface ManageLinks {
   edit: boolean;
   publish: boolean;
   cancel: boolean;
+  /** The printed code checks the position, so only an event that requires it has one. */
+  printCode: boolean;
 }
 
 /** `距开始还有 3天5小时`, `活动进行中`, or '' once over or called off. */
@@ -54,6 +56,7 @@ function manageLinks(event: EventDetail, role: MemberRole | null): ManageLinks |
     publish: event.status === 'draft',
     // Cancelling is the secretary's decision (the contract's event.cancel).
     cancel: open && role === 'secretary',
+    printCode: event.status !== 'cancelled' && event.place.requireLocation && event.place.location !== null,
   };
 }
 

@@ -1,10 +1,11 @@
 /**
  * An event: when and where, a countdown, the state-aware sign-up button, 扫码签到 while check-in is
- * open, who is coming by branch, and for its managers the way to the live screen, attendance,
- * editing, publishing and cancelling (with a reason).
+ * open, who is coming by branch, and for its managers the way to the live screen, the printed
+ * check-in code, attendance, editing, publishing and cancelling (with a reason).
  */
 import type { EventDetail, MemberRole } from '../../../../src/contract';
 import { errorMessage } from '../../../services/api';
+import { printCheckInCode } from '../../../services/check-in';
 import { cancelEvent, cancelRegistration, getEvent, publishEvent, signUp } from '../../../services/events';
 import { markEventsStale } from '../../../store/events-stale';
 import { loadMe } from '../../../store/session';
@@ -134,6 +135,27 @@ Page({
   },
   onAttendance() {
     void wx.navigateTo({ url: withQuery(ROUTES.attendance, { eventId: this.eventId }) });
+  },
+  /** WeChat's image viewer shows the code full size; a long press saves or forwards it for printing. */
+  async onPrintCode() {
+    if (this.data.busy) return;
+    this.setData({ busy: true });
+    void wx.showLoading({ title: '生成签到码…', mask: true });
+    try {
+      const { url } = await printCheckInCode(this.eventId);
+      wx.hideLoading();
+      void wx.previewImage({ urls: [url], showmenu: true });
+    } catch (err) {
+      wx.hideLoading();
+      void wx.showModal({
+        title: '暂不能生成签到码',
+        content: errorMessage(err),
+        showCancel: false,
+        confirmText: '知道了',
+      });
+    } finally {
+      this.setData({ busy: false });
+    }
   },
   onEdit() {
     void wx.navigateTo({ url: withQuery(ROUTES.eventEdit, { id: this.eventId }) });

@@ -1,5 +1,6 @@
 /** Every action's handler, keyed by the contract's action names (a missing one fails to compile). */
 import * as checkIn from './check-in';
+import * as checkInPrint from './check-in-print';
 import * as events from './events';
 import * as member from './member';
 import * as registration from './registration';
@@ -39,6 +40,8 @@ export const handlers: HandlerTable = {
   'registration.cancel': registration.cancel,
   'checkin.code': checkIn.code,
   'checkin.scan': checkIn.scan,
+  'checkin.printCode': checkInPrint.printCode,
+  'checkin.resolveCode': checkInPrint.resolveCode,
   'checkin.manual': checkIn.manual,
   'checkin.undo': checkIn.undo,
   'attendance.get': checkIn.attendance,

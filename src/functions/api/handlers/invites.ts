@@ -8,9 +8,8 @@ import type { InviteCodeDoc } from '../../../db/documents';
 import { inviteState, newInviteCode } from '../../../domain/invite';
 import type { Database } from '../../../server/cloud';
 import { getDoc, isDuplicateWrite } from '../../../server/docs';
-import { storeFile, temporaryLinks } from '../../../server/files';
+import { storedMiniProgramCode } from '../../../server/mini-program-codes';
 import { readPage } from '../../../server/paging';
-import { miniProgramCode } from '../../../server/wechat';
 import type { Handler, HandlerContext } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -91,16 +90,13 @@ const qrcode: Handler<'invite.qrcode'> = async ({ code }, ctx) => {
     throw new AppError(
       state === 'expired' ? 'INVITE_EXPIRED' : state === 'revoked' ? 'INVITE_REVOKED' : 'INVITE_EXHAUSTED',
     );
-  if (doc.qrFileId) {
-    const url = (await temporaryLinks([doc.qrFileId])).get(doc.qrFileId);
-    if (url) return { code, fileID: doc.qrFileId, url };
-  }
-  const png = await miniProgramCode(`code=${code}`, JOIN_PAGE);
-  const fileID = await storeFile(`invite-codes/${doc.branchId}/${code}.png`, png);
-  await ctx.db.collection('inviteCodes').doc(code).update({ qrFileId: fileID });
-  const url = (await temporaryLinks([fileID])).get(fileID);
-  if (!url) throw new Error(`no temporary link for the stored mini-program code ${fileID}`);
-  return { code, fileID, url };
+  const stored = await storedMiniProgramCode(doc.qrFileId, {
+    scene: `code=${code}`,
+    page: JOIN_PAGE,
+    cloudPath: `invite-codes/${doc.branchId}/${code}.png`,
+  });
+  if (stored.created) await ctx.db.collection('inviteCodes').doc(code).update({ qrFileId: stored.fileId });
+  return { code, fileID: stored.fileId, url: stored.url };
 };
 
 export const inviteHandlers = {

@@ -2,13 +2,14 @@
  * member.me, invite.preview, member.join: who am I, and joining a branch with an invite code
  * (straight in, or waiting for the secretary's approval when the code asks for it).
  */
-import { AppError, type ErrorCode, type MemberProfile } from '../../../contract';
+import { AppError, type CommitteeRef, type ErrorCode, type MemberProfile } from '../../../contract';
 import type { InviteCodeDoc, MemberDoc } from '../../../db/documents';
 import { inviteState, type InviteState } from '../../../domain/invite';
 import type { Database } from '../../../server/cloud';
 import { getDoc } from '../../../server/docs';
 import { recordHistory } from '../../../server/membership';
-import { branchSummary } from '../../../server/organizations';
+import { loadAdminOf } from '../../../server/access';
+import { branchRefs, branchSummary } from '../../../server/organizations';
 import { inTransaction } from '../../../server/transaction';
 import type { Handler } from './types';
 
@@ -35,8 +36,17 @@ async function profileOf(db: Database, member: MemberDoc): Promise<MemberProfile
   return member.status === 'pending' ? { ...profile, pendingApproval: true } : profile;
 }
 
+/** The committees whose office the member works in, so the client can offer 党委管理. */
+async function officesOf(db: Database, openid: string): Promise<{ offices?: CommitteeRef[] }> {
+  const offices = await branchRefs(db, await loadAdminOf(db, openid));
+  return offices.length > 0 ? { offices } : {};
+}
+
 export const me: Handler<'member.me'> = async (_input, { db, openid, member }) => {
-  if (member) return { member: await profileOf(db, member) };
+  if (member) {
+    const [profile, offices] = await Promise.all([profileOf(db, member), officesOf(db, openid)]);
+    return { member: profile, ...offices };
+  }
   const stored = await getDoc<MemberDoc>(db, 'members', openid);
   return stored?.status === 'pending' ? { member: null, pendingJoin: await profileOf(db, stored) } : { member: null };
 };

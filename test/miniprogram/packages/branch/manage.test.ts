@@ -1,11 +1,16 @@
-/** 支部管理: members and join requests, roles, handing over, removing; what each role is offered. */
+/**
+ * 支部管理: members and join requests, roles, handing over, removing; what each role is offered;
+ * the branch's year figures.
+ */
 import type { ApiResult } from '../../../../src/contract';
 import { fail, ok, stubCloud } from '../../helpers/cloud';
 import type { Replies } from '../../helpers/cloud';
 import { answerActionSheet, answerModal, settle } from '../../helpers/ask';
+import { freezeDate } from '../../helpers/event-fixtures';
 import { load, tap, textOf, type } from '../../helpers/load';
 import type { Rendered } from '../../helpers/load';
 import {
+  demoBranchFigures,
   demoCommitteeMember,
   demoMember,
   demoMembers,
@@ -26,6 +31,7 @@ const asSecretary: Replies = {
   'member.me': ok({ member: demoSecretary }),
   'org.get': ok({ ...demoOrg, canManage: true }),
   'member.list': members,
+  'figures.branch': (data) => ok(demoBranchFigures((data as { year: number }).year)),
 };
 
 const rowText = (view: Rendered, selector: string): string[] =>
@@ -218,5 +224,64 @@ describe('支部管理', () => {
     await settle();
     expect(textOf(stale, '#action-error')).toBe('只有本支部书记或上级党委可以进行此操作');
     expect(textOf(stale)).toContain('孙磊');
+  });
+});
+
+describe('支部管理 · 年度数据', () => {
+  beforeEach(() => freezeDate('2026-05-12T02:00:00.000Z'));
+
+  const figureTexts = (view: Rendered) =>
+    view.querySelectorAll('.sub-page >>> .figure').map((f) => (f.dom?.textContent ?? '').replace(/\s+/g, ''));
+
+  it("shows this year's figures of the branch, overdue problems marked", async () => {
+    const calls = stubCloud(asSecretary);
+    const view = load(PAGE);
+    await settle();
+    expect(calls.find((c) => c.action === 'figures.branch')?.data).toEqual({ branchId: demoOrg.id, year: 2026 });
+    expect(textOf(view, '.sub-page >>> #figures')).toContain('由活动、台账和清单记录自动统计');
+    expect(textOf(view, '.sub-page >>> .chip--on')).toBe('2026年');
+    expect(figureTexts(view)).toEqual(['7联建活动', '2联建结对', '4需求满足', '5问题提出', '3问题解决', '1问题逾期']);
+    expect(view.querySelectorAll('.sub-page >>> .figure--alert')).toHaveLength(1);
+  });
+
+  it('switches to last year and back', async () => {
+    const calls = stubCloud(asSecretary);
+    const view = load(PAGE);
+    await settle();
+    view.querySelector('.sub-page >>> #year-2025')!.dispatchEvent('tap');
+    await settle();
+    expect(calls.filter((c) => c.action === 'figures.branch').map((c) => (c.data as { year: number }).year)).toEqual([
+      2026, 2025,
+    ]);
+    expect(textOf(view, '.sub-page >>> .chip--on')).toBe('2025年');
+    expect(figureTexts(view)).toEqual(['11联建活动', '2联建结对', '6需求满足', '8问题提出', '7问题解决', '0问题逾期']);
+    expect(view.querySelectorAll('.sub-page >>> .figure--alert')).toHaveLength(0);
+
+    view.querySelector('.sub-page >>> #year-2026')!.dispatchEvent('tap');
+    await settle();
+    expect(figureTexts(view)[0]).toBe('7联建活动');
+  });
+
+  it('shows a failure in the section only, the members still there, and retries on tap', async () => {
+    let down = true;
+    const calls = stubCloud({
+      ...asSecretary,
+      'figures.branch': (data) =>
+        down
+          ? fail({ code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' })
+          : ok(demoBranchFigures((data as { year: number }).year)),
+    });
+    const view = load(PAGE);
+    await settle();
+    expect(textOf(view, '.sub-page >>> #figures-retry')).toBe('服务暂时不可用，请稍后再试，点此重试');
+    expect(figureTexts(view)).toEqual([]);
+    expect(textOf(view)).toContain('32 名党员 · 书记 李明');
+    expect(rowText(view, '.member-row')).toHaveLength(4);
+
+    down = false;
+    view.querySelector('.sub-page >>> #figures-retry')!.dispatchEvent('tap');
+    await settle();
+    expect(calls.filter((c) => c.action === 'figures.branch')).toHaveLength(2);
+    expect(figureTexts(view)[0]).toBe('7联建活动');
   });
 });

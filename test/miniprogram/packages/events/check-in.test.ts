@@ -173,3 +173,77 @@ describe('扫码签到', () => {
     expect(scanner).not.toHaveBeenCalled();
   });
 });
+
+describe('签到 from a printed code', () => {
+  /** Opened by WeChat from the printed mini-program code: only `scene`, as iOS encodes it. */
+  function openPrinted(scan: Replies['checkin.scan'], scene = 'e%3Dhq7k2m9p') {
+    const calls = stubCloud({
+      'checkin.resolveCode': ok({ eventId: 'event-1' }),
+      'event.get': ok(eventDetail({ place: PLACE })),
+      'checkin.scan': scan,
+    });
+    const page = load(PAGE, { query: { scene } });
+    return { page, calls };
+  }
+
+  it('resolves the code, takes the position and checks in without the camera', async () => {
+    const scanner = camera();
+    const located = position(true);
+    const { page, calls } = openPrinted(ok(result({ method: 'location' })));
+    await flush();
+    expect(calls.slice(0, 2)).toEqual([
+      { action: 'checkin.resolveCode', data: { code: 'HQ7K2M9P' } },
+      { action: 'event.get', data: { eventId: 'event-1' } },
+    ]);
+    expect(located).toHaveBeenCalledWith(expect.objectContaining({ type: 'gcj02' }));
+    expect(scans(calls)).toEqual([{ eventId: 'event-1', location: HERE }]);
+    expect(scanner).not.toHaveBeenCalled();
+    expect(textOf(page, '.check-in__outcome')).toBe('签到成功签到时间 14:20');
+  });
+
+  it('says the code needs the position when refused, sends nothing, and offers the screen’s QR', async () => {
+    camera(SCREEN_QR);
+    position(false);
+    const { page, calls } = openPrinted(ok(result()));
+    await flush();
+    expect(scans(calls)).toEqual([]);
+    expect(textOf(page, '.check-in__outcome')).toContain('此签到码需要获取你的位置');
+    expect(textOf(page, '.check-in__outcome')).toContain('扫描书记手机或现场屏幕上的签到二维码');
+    tap(page, '#scan');
+    await flush();
+    expect(scans(calls)).toEqual([{ eventId: 'event-1', token: TOKEN }]);
+    expect(textOf(page, '.check-in__outcome')).toContain('签到成功');
+  });
+
+  it('tries the position again with 定位签到', async () => {
+    camera();
+    const located = position(false);
+    const { page, calls } = openPrinted(ok(result({ method: 'location' })));
+    await flush();
+    located.mockRestore();
+    position(true);
+    tap(page, '#locate');
+    await flush();
+    expect(scans(calls)).toEqual([{ eventId: 'event-1', location: HERE }]);
+  });
+
+  it('refuses a scene that is not a printed check-in code without asking the server', async () => {
+    const { page, calls } = openPrinted(ok(result()), 'code=ABCD2345');
+    await flush();
+    expect(calls).toEqual([]);
+    expect(textOf(page)).toContain('这不是有效的活动签到码');
+  });
+
+  it('shows the server’s message for an unknown code', async () => {
+    const calls = stubCloud({
+      'checkin.resolveCode': fail({
+        code: 'CHECKIN_CODE_INVALID',
+        message: '找不到此签到码对应的活动，请扫描现场屏幕上的签到码',
+      }),
+    });
+    const page = load(PAGE, { query: { scene: 'e=ZZZZZZZZ' } });
+    await flush();
+    expect(calls).toHaveLength(1);
+    expect(textOf(page)).toContain('找不到此签到码对应的活动');
+  });
+});

@@ -2,6 +2,7 @@
 import { fail, ok, stubCloud } from '../../helpers/cloud';
 import { settle } from '../../helpers/ask';
 import { buttonText, load, tap, textOf } from '../../helpers/load';
+import { asOffice, demoOfficeMe } from '../../scenarios/committee-scenarios';
 import { demoMember, demoPairing, demoProposedPairing, demoSecretary, page } from '../../scenarios/org-demo-data';
 
 const PAGE = 'packages/pairing/list/index';
@@ -51,6 +52,36 @@ describe('我的联建', () => {
     tap(view, '.sub-page >>> .state-view__button');
     await settle();
     expect(navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/packages/pairing/propose/index' }));
+  });
+
+  it("opened from 党委管理, lists the committee's pairings with every side and the same filters", async () => {
+    const calls = stubCloud(asOffice);
+    const setTitle = jest.spyOn(wx, 'setNavigationBarTitle');
+    const view = load(PAGE, { query: { scope: 'committee' } });
+    await settle();
+    expect(setTitle).toHaveBeenCalledWith(expect.objectContaining({ title: '党委联建' }));
+    const text = textOf(view);
+    expect(text).toContain('联建各方：市财政局机关第二党支部、河西村党支部');
+    expect(text).toContain('待市财政局机关第二党支部确认');
+    expect(view.querySelector('.sub-page >>> #propose')).toBeFalsy();
+    view.querySelector('#filter-proposed')?.dispatchEvent('tap');
+    await settle();
+    expect(calls.filter((c) => c.action === 'pairing.list').map((c) => c.data)).toEqual([
+      { scope: 'committee', offset: 0 },
+      { scope: 'committee', offset: 0, status: 'proposed' },
+    ]);
+  });
+
+  it('tells an office whose committee has no pairings, without offering to propose', async () => {
+    stubCloud({
+      ...asOffice,
+      'member.me': ok({ ...demoOfficeMe, member: demoSecretary }),
+      'pairing.list': ok(page([])),
+    });
+    const view = load(PAGE, { query: { scope: 'committee' } });
+    await settle();
+    expect(textOf(view)).toContain('党委下属组织还没有联建');
+    expect(view.querySelector('.sub-page >>> .state-view__button')).toBeFalsy();
   });
 
   it('shows the error with 重试', async () => {
