@@ -74,10 +74,10 @@ async function benchSize(size: number): Promise<Row> {
     await setupDatabase(db);
     const loadPerSec = await load(db, size);
     const branches = size / PER_BRANCH;
-    await db.createCollection('events');
-    await db.collection('events').add({ _id: 'day', taken: 0 });
+    await db.createCollection('benchSeats');
+    await db.collection('benchSeats').add({ _id: 'day', taken: 0 });
 
-    const insertMs = await timeEach(REPEATS.insert, (i) => db.collection('events').add({ kind: 'bench', i }));
+    const insertMs = await timeEach(REPEATS.insert, (i) => db.collection('benchSeats').add({ kind: 'bench', i }));
     const byIdMs = await timeEach(REPEATS.byId, (i) =>
       db
         .collection('members')
@@ -93,9 +93,9 @@ async function benchSize(size: number): Promise<Row> {
     });
     const transactionMs = await timeEach(REPEATS.transaction, () =>
       db.runTransaction(async (txn: { collection(name: string): ReturnType<Db['collection']> }) => {
-        const day = (await txn.collection('events').doc('day').get()).data as { taken: number };
+        const day = (await txn.collection('benchSeats').doc('day').get()).data as { taken: number };
         await txn
-          .collection('events')
+          .collection('benchSeats')
           .doc('day')
           .update({ taken: day.taken + 1 });
       }),
