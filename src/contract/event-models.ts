@@ -1,4 +1,5 @@
 /** Shapes the theme-day, event, check-in and attendance actions return. Instants are ISO-8601 (UTC). */
+import type { HolidayPolicy, MonthlyRule, RestDay } from '../domain/theme-day-calendar';
 import type { EventForm } from './event-fields';
 
 export type OwnerKind = 'branch' | 'pairing';
@@ -15,15 +16,8 @@ export interface BranchRef {
 
 // ── Theme days ───────────────────────────────────────────────────────────────
 
-export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
-
-export type MonthlyRule =
-  /** Day 1..31; past a short month's end means its last day. */
-  | { kind: 'dayOfMonth'; day: number }
-  /** n = -1: the last such weekday of the month. */
-  | { kind: 'nthWeekday'; n: 1 | 2 | 3 | 4 | -1; weekday: Weekday };
-
-export type HolidayPolicy = 'nextWorkday' | 'previousWorkday' | 'keep';
+// The rule's shapes are the domain's own (type-only: no domain code reaches the mini-program).
+export type { HolidayPolicy, MonthlyRule, RestDay, Weekday } from '../domain/theme-day-calendar';
 
 export interface ThemeDayRuleView {
   owner: OwnerRef;
@@ -35,8 +29,6 @@ export interface ThemeDayRuleView {
   placeName: string;
   updatedAt: string;
 }
-
-export type RestDay = { kind: 'weekend' } | { kind: 'holiday'; holidayName: string };
 
 export type OccurrenceAdjustment =
   | { kind: 'none' }
