@@ -6,6 +6,8 @@
 import type { MemberProfile, MeView } from '../../src/contract';
 import { errorMessage } from '../services/api';
 import { currentMe, loadMe } from '../store/session';
+import { syncCareMode } from './care-mode';
+import { ROUTES } from './routes';
 
 export type ViewStatus = 'loading' | 'empty' | 'error' | 'ready';
 
@@ -32,4 +34,35 @@ export async function showSession(
   } catch (err) {
     page.setData({ status: 'error', errorMessage: errorMessage(err) });
   }
+}
+
+/**
+ * A tab whose feature has not shipped yet: members see an honest empty state with `hint`,
+ * visitors the call to join. One definition for 学习 and 风采 until their lists arrive.
+ */
+export function placeholderTab(emptyText: string, emptyHint: string) {
+  const memberEmpty = { status: 'empty' as ViewStatus, emptyText, emptyHint, actionText: '' };
+  return {
+    data: {
+      careClass: '',
+      status: 'loading' as ViewStatus,
+      errorMessage: '',
+      emptyText: '',
+      emptyHint: '',
+      actionText: '',
+    },
+    onShow(this: PageLike & { data: { careClass: string }; load(): Promise<void> }) {
+      syncCareMode(this);
+      void this.load();
+    },
+    onRetry(this: { load(): Promise<void> }) {
+      void this.load();
+    },
+    onJoin() {
+      void wx.navigateTo({ url: ROUTES.join });
+    },
+    load(this: PageLike) {
+      return showSession(this, (member) => (member ? memberEmpty : NOT_JOINED));
+    },
+  };
 }

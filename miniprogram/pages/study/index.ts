@@ -1,36 +1,4 @@
-/** Lists come with their own feature; until then a member sees an honest empty state. */
-import { NOT_JOINED, showSession } from '../../utils/session-view';
-import type { ViewStatus } from '../../utils/session-view';
-import { ROUTES } from '../../utils/routes';
-import { syncCareMode } from '../../utils/care-mode';
+/** 学习: the daily study feature comes with its own issue; until then an honest empty state. */
+import { placeholderTab } from '../../utils/session-view';
 
-const MEMBER_EMPTY = {
-  status: 'empty' as ViewStatus,
-  emptyText: '暂无学习内容',
-  emptyHint: '支部发布学习资料后会显示在这里，每天学习可打卡',
-  actionText: '',
-};
-
-Page({
-  data: {
-    careClass: '',
-    status: 'loading' as ViewStatus,
-    errorMessage: '',
-    emptyText: '',
-    emptyHint: '',
-    actionText: '',
-  },
-  onShow() {
-    syncCareMode(this);
-    void this.load();
-  },
-  onRetry() {
-    void this.load();
-  },
-  onJoin() {
-    void wx.navigateTo({ url: ROUTES.join });
-  },
-  load() {
-    return showSession(this, (member) => (member ? MEMBER_EMPTY : NOT_JOINED));
-  },
-});
+Page(placeholderTab('暂无学习内容', '支部发布学习资料后会显示在这里，每天学习可打卡'));
