@@ -67,6 +67,18 @@ const locatedPlace = {
   requireLocation: true,
 };
 
+/** The secretary picks the event's place on the map (GCJ-02, as wx.chooseLocation gives it). */
+function mapPicks(): void {
+  jest.spyOn(wx, 'chooseLocation').mockImplementation(((options: WechatMiniprogram.ChooseLocationOption) =>
+    options.success?.({
+      name: '市财政局三楼党员活动室',
+      address: '北京市西城区三里河南三巷 3 号',
+      latitude: 39.9123,
+      longitude: 116.3456,
+      errMsg: 'chooseLocation:ok',
+    })) as unknown as typeof wx.chooseLocation);
+}
+
 const tapOn = (selector: string) => (page: Rendered) => page.querySelector(selector)?.dispatchEvent('tap');
 
 export const EVENT_SCENARIOS: Scenario[] = [
@@ -307,6 +319,19 @@ export const EVENT_SCENARIOS: Scenario[] = [
       page.querySelector('#start-date')?.dispatchEvent('change', { detail: { value: '2026-05-15' } });
       typeText(page, '#place', '市财政局三楼党员活动室');
       tap(page, '#submit');
+    },
+  },
+  {
+    id: 'event-new-location',
+    title: '发起活动 · 已选签到位置',
+    page: EDIT,
+    tabBar: false,
+    cloud: {},
+    now: DEMO_NOW,
+    platform: mapPicks,
+    act: (page) => {
+      typeText(page, '#title', '五月主题党日');
+      tap(page, '#choose-location');
     },
   },
   {

@@ -1,9 +1,20 @@
 /** The event form's values, how they become the API's input, and how an event fills them. */
-import type { EventDetail, EventForm } from '../../../../src/contract';
+import type { EventDetail, EventForm, GeoPointView } from '../../../../src/contract';
 import type { EventDetailsInput } from '../../../services/events';
 import { shanghaiDate, shanghaiTime, toShanghaiIso } from '../../../utils/date';
 
-export const FIELDS = ['title', 'theme', 'form', 'start', 'end', 'place', 'capacity', 'deadline'] as const;
+export const FIELDS = [
+  'title',
+  'theme',
+  'form',
+  'start',
+  'end',
+  'place',
+  'location',
+  'radius',
+  'capacity',
+  'deadline',
+] as const;
 export type Field = (typeof FIELDS)[number];
 
 /** Server paths → the field that shows their message. */
@@ -15,6 +26,11 @@ export const FIELD_OF: Record<string, Field> = {
   endsAt: 'end',
   'place.name': 'place',
   place: 'place',
+  'place.location': 'location',
+  'place.location.latitude': 'location',
+  'place.location.longitude': 'location',
+  'place.requireLocation': 'location',
+  'place.radiusM': 'radius',
   capacity: 'capacity',
   signUpDeadline: 'deadline',
 };
@@ -27,11 +43,29 @@ export interface FormValues {
   startTime: string;
   endTime: string;
   placeName: string;
+  /** Where location check-in measures from; null: no location check. */
+  location: GeoPointView | null;
+  /** How the chosen point reads on the form ('' without one). */
+  pointLabel: string;
+  radiusM: number;
+  requireLocation: boolean;
   /** Digits, or '' for no limit. */
   capacity: string;
   deadlineDate: string;
   deadlineTime: string;
 }
+
+/** The server's default radius (contract eventPlace), so a new event sends what it would assume. */
+export const DEFAULT_RADIUS_M = 500;
+export const RADIUS_CHOICES_M = [100, 200, 300, 500, 1000] as const;
+
+/** A chosen point as the person recognises it: its name and address. */
+export const pointLabelOf = (name: string, address: string): string =>
+  [name, address].filter((part) => part !== '').join(' · ');
+
+/** A stored point has no address; its coordinates show it is set. */
+const coordinatesLabel = ({ latitude, longitude }: GeoPointView): string =>
+  `纬度 ${latitude.toFixed(5)}，经度 ${longitude.toFixed(5)}`;
 
 export const NEW_EVENT: FormValues = {
   title: '',
@@ -41,6 +75,10 @@ export const NEW_EVENT: FormValues = {
   startTime: '14:30',
   endTime: '16:30',
   placeName: '',
+  location: null,
+  pointLabel: '',
+  radiusM: DEFAULT_RADIUS_M,
+  requireLocation: false,
   capacity: '',
   deadlineDate: '',
   deadlineTime: '14:30',
@@ -55,6 +93,10 @@ export function valuesOf(event: EventDetail): FormValues {
     startTime: shanghaiTime(event.startsAt),
     endTime: shanghaiTime(event.endsAt),
     placeName: event.place.name,
+    location: event.place.location,
+    pointLabel: event.place.location ? coordinatesLabel(event.place.location) : '',
+    radiusM: event.place.radiusM,
+    requireLocation: event.place.requireLocation,
     capacity: event.counts.capacity === null ? '' : String(event.counts.capacity),
     deadlineDate: shanghaiDate(event.signUpDeadline),
     deadlineTime: shanghaiTime(event.signUpDeadline),
@@ -72,17 +114,22 @@ export function localIssues(values: FormValues): Partial<Record<Field, string>> 
 
 /**
  * The event's details in the API's terms. The end is on the start's day (events last at most
- * a day; a night event ending after midnight would need its own date field). `place` keeps the
- * coordinates the event already had, which this form does not edit.
+ * a day; a night event ending after midnight would need its own date field). The whole place is
+ * sent, so clearing the point on an edit removes it.
  */
-export function detailsOf(values: FormValues, place: EventDetail['place'] | null): EventDetailsInput {
+export function detailsOf(values: FormValues): EventDetailsInput {
   return {
     title: values.title,
     theme: values.theme,
     form: values.form,
     startsAt: toShanghaiIso(values.startDate, values.startTime),
     endsAt: toShanghaiIso(values.startDate, values.endTime),
-    place: place ? { ...place, name: values.placeName } : { name: values.placeName },
+    place: {
+      name: values.placeName,
+      location: values.location,
+      radiusM: values.radiusM,
+      requireLocation: values.location !== null && values.requireLocation,
+    },
     capacity: values.capacity === '' ? null : Number(values.capacity),
     signUpDeadline: toShanghaiIso(values.deadlineDate, values.deadlineTime),
   };

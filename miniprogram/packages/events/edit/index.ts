@@ -1,9 +1,9 @@
 /**
- * Create or edit an event (organisers): title, theme, form, start and end, place, capacity,
- * sign-up deadline, in Beijing time whatever the phone's zone. The server's field messages appear
+ * Create or edit an event (organisers): title, theme, form, start and end, place (with an optional
+ * point on the map for location check-in), capacity, sign-up deadline, in Beijing time whatever the phone's zone. The server's field messages appear
  * on the fields. A new event is saved as a draft and opens on its page, where it is published.
  */
-import type { EventDetail, EventForm } from '../../../../src/contract';
+import type { EventForm } from '../../../../src/contract';
 import { errorMessage } from '../../../services/api';
 import { createEvent, getEvent, updateEvent } from '../../../services/events';
 import { markEventsStale } from '../../../store/events-stale';
@@ -12,7 +12,17 @@ import { formatCivilDate, shanghaiDate } from '../../../utils/date';
 import { formErrors, placeErrors } from '../../../utils/field-errors';
 import { ROUTES, withQuery } from '../../../utils/routes';
 import type { ViewStatus } from '../../../utils/session-view';
-import { detailsOf, FIELD_OF, FIELDS, localIssues, NEW_EVENT, valuesOf } from './event-form';
+import { choosePlace } from './choose-place';
+import {
+  detailsOf,
+  FIELD_OF,
+  FIELDS,
+  localIssues,
+  NEW_EVENT,
+  pointLabelOf,
+  RADIUS_CHOICES_M,
+  valuesOf,
+} from './event-form';
 import type { FormValues } from './event-form';
 
 /** Every form of the contract's EventForm, once: the type fails if one is missing or unknown. */
@@ -32,6 +42,19 @@ function formChips(chosen: EventForm) {
   }));
 }
 
+/** The usual radii, plus an event's own if it was set to another one. */
+function radiusChips(chosen: number) {
+  const radii = RADIUS_CHOICES_M.includes(chosen as (typeof RADIUS_CHOICES_M)[number])
+    ? [...RADIUS_CHOICES_M]
+    : [...RADIUS_CHOICES_M, chosen].sort((a, b) => a - b);
+  return radii.map((radiusM) => ({
+    radiusM,
+    className: radiusM === chosen ? 'edit__chip edit__chip--on' : 'edit__chip',
+  }));
+}
+
+const LOCATION_REFUSED = '未获得位置权限，可不设签到位置，扫码签到不受影响';
+
 const dateText = (date: string): string => (date ? formatCivilDate(date) : '请选择日期');
 
 type TextField = 'title' | 'theme' | 'placeName' | 'capacity';
@@ -45,6 +68,8 @@ Page({
     editing: false,
     values: NEW_EVENT,
     forms: formChips(NEW_EVENT.form),
+    radii: radiusChips(NEW_EVENT.radiusM),
+    locationHint: '',
     startDateText: dateText(''),
     deadlineDateText: dateText(''),
     today: '',
@@ -53,7 +78,6 @@ Page({
     ...formErrors(FIELDS),
   },
   eventId: '',
-  place: null as EventDetail['place'] | null,
   /** Until the person picks a deadline, it follows the start. */
   deadlineTouched: false,
 
@@ -78,7 +102,6 @@ Page({
   async load() {
     try {
       const event = await getEvent(this.eventId);
-      this.place = event.place;
       this.deadlineTouched = true;
       this.setValues(valuesOf(event), { status: 'ready', editing: true, submitText: '保存修改' });
     } catch (err) {
@@ -92,6 +115,7 @@ Page({
       ...extra,
       values,
       forms: formChips(values.form),
+      radii: radiusChips(values.radiusM),
       startDateText: dateText(values.startDate),
       deadlineDateText: dateText(values.deadlineDate),
     });
@@ -121,6 +145,38 @@ Page({
     this.setValues(values);
   },
 
+  async onChooseLocation() {
+    const chosen = await choosePlace();
+    if (chosen === 'cancelled') return;
+    if (chosen === 'refused') {
+      this.setData({ locationHint: LOCATION_REFUSED });
+      return;
+    }
+    const values = this.data.values;
+    this.setValues(
+      {
+        ...values,
+        placeName: values.placeName || chosen.name,
+        location: chosen.location,
+        pointLabel: pointLabelOf(chosen.name, chosen.address),
+      },
+      { locationHint: '', 'errors.location': '', 'errors.place': '', 'statuses.place': 'default' },
+    );
+  },
+  onClearLocation() {
+    this.setValues(
+      { ...this.data.values, location: null, pointLabel: '', requireLocation: false },
+      { 'errors.location': '', 'errors.radius': '' },
+    );
+  },
+  onRadius(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { radius: number }>) {
+    const radiusM = Number(e.currentTarget.dataset.radius);
+    this.setValues({ ...this.data.values, radiusM }, { 'errors.radius': '' });
+  },
+  onRequireLocation(e: WechatMiniprogram.CustomEvent<{ value: boolean }>) {
+    this.setData({ 'values.requireLocation': e.detail.value, 'errors.location': '' });
+  },
+
   async onSubmit() {
     if (this.data.saving) return;
     const values = this.data.values;
@@ -131,7 +187,7 @@ Page({
     }
     this.setData({ saving: true, ...formErrors(FIELDS) });
     try {
-      const details = detailsOf(values, this.place);
+      const details = detailsOf(values);
       const event = this.eventId ? await updateEvent(this.eventId, details) : await createEvent(details);
       markEventsStale();
       this.setData({ saving: false });
