@@ -8,6 +8,7 @@ import type { Replies } from '../helpers/cloud';
 import type { Scenario } from './index';
 import { demoMember } from './demo-data';
 import { demoOrg, demoPairing, demoProposedPairing, demoTownOrgs, page } from './org-demo-data';
+import { sub } from './org-scenarios';
 
 export const demoTownCommittee = { id: 'committee-town', name: '中共青山镇委员会' };
 
@@ -21,39 +22,23 @@ export const asOffice: Replies = {
   'pairing.list': ok(page([demoProposedPairing, demoPairing])),
 };
 
-const NOW = '2026-04-10T02:00:00.000Z';
 const COMMITTEE = 'packages/branch/committee/index';
-const scenario = (
-  id: string,
-  title: string,
-  pagePath: string,
-  cloud: Scenario['cloud'],
-  extra: Partial<Scenario> = {},
-): Scenario => ({
-  id,
-  title,
-  page: pagePath,
-  tabBar: false,
-  cloud,
-  now: NOW,
-  ...extra,
-});
 
 export const COMMITTEE_SCENARIOS: Scenario[] = [
   { id: 'mine-office', title: '我的 · 党委组织部门', page: 'pages/mine/index', tabBar: true, cloud: asOffice },
-  scenario('committee', '党委管理', COMMITTEE, asOffice, { query: { committeeId: demoTownCommittee.id } }),
-  scenario('committee-empty', '党委管理 · 新建党委', COMMITTEE, {
+  sub('committee', '党委管理', COMMITTEE, asOffice, { query: { committeeId: demoTownCommittee.id } }),
+  sub('committee-empty', '党委管理 · 新建党委', COMMITTEE, {
     ...asOffice,
     'org.directory': ok(page([])),
     'pairing.list': ok(page([])),
   }),
-  scenario('committee-not-office', '党委管理 · 非组织部门', COMMITTEE, { 'member.me': ok({ member: demoMember }) }),
-  scenario('committee-error', '党委管理 · 网络错误', COMMITTEE, {
+  sub('committee-not-office', '党委管理 · 非组织部门', COMMITTEE, { 'member.me': ok({ member: demoMember }) }),
+  sub('committee-error', '党委管理 · 网络错误', COMMITTEE, {
     ...asOffice,
     'org.directory': fail({ code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' }),
   }),
-  scenario('committee-loading', '党委管理 · 加载中', COMMITTEE, 'pending'),
-  scenario('pairing-list-committee', '党委联建', 'packages/pairing/list/index', asOffice, {
+  sub('committee-loading', '党委管理 · 加载中', COMMITTEE, 'pending'),
+  sub('pairing-list-committee', '党委联建', 'packages/pairing/list/index', asOffice, {
     query: { scope: 'committee' },
   }),
 ];

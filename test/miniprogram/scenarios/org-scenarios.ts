@@ -40,7 +40,8 @@ const QR_PICTURE =
       '<circle cx="5" cy="5" r="2" fill="#ffffff"/></svg>',
   );
 
-const NOW = '2026-04-10T02:00:00.000Z';
+/** The organisation scenarios' frozen clock. */
+export const NOW = '2026-04-10T02:00:00.000Z';
 const member: Replies = { 'member.me': ok({ member: demoMember }), 'org.get': ok(demoOrg) };
 const secretary: Replies = {
   'member.me': ok({ member: demoSecretary }),
@@ -65,7 +66,8 @@ const tapChip = (label: string) => (view: Parameters<NonNullable<Scenario['act']
 
 const BRANCH = 'packages/branch';
 const PAIRING = 'packages/pairing';
-const sub = (
+/** A sub-package page (no tab bar) at the organisation scenarios' clock. */
+export const sub = (
   id: string,
   title: string,
   pagePath: string,
