@@ -5,23 +5,24 @@
  */
 import type { ApiResult, PrintedCheckInCode } from '../../src/contract';
 import type { EventCodeDoc } from '../../src/db/documents';
-import { call, errorCode, eventInput, makeBranch, MINUTE, publishedEvent, type TestBranch } from './event-support';
+import {
+  call,
+  errorCode,
+  eventInput,
+  FAR,
+  makeBranch,
+  MINUTE,
+  NEAR,
+  PLACE,
+  publishedEvent,
+  type TestBranch,
+} from './event-support';
 import { startApiCloud, type ApiCloud } from './support';
 
 let cloud: ApiCloud;
 let branch: TestBranch;
 let guests: TestBranch;
 
-const PLACE = {
-  name: '红旗村党群服务中心',
-  location: { latitude: 30.2741, longitude: 120.1551 },
-  radiusM: 300,
-  requireLocation: true,
-};
-/** About 110 m north of PLACE. */
-const NEAR = { latitude: 30.2751, longitude: 120.1551 };
-/** About 1.1 km north of PLACE. */
-const FAR = { latitude: 30.2841, longitude: 120.1551 };
 const PAGE = 'packages/events/check-in/index';
 
 beforeAll(async () => {

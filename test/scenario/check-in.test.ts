@@ -11,9 +11,12 @@ import {
   call,
   DAY,
   errorCode,
+  FAR,
   HOUR,
   makeBranch,
   MINUTE,
+  NEAR,
+  PLACE,
   publishedEvent,
   unwrap,
   type TestBranch,
@@ -23,17 +26,6 @@ import { startApiCloud, type ApiCloud } from './support';
 let cloud: ApiCloud;
 let branch: TestBranch;
 let guests: TestBranch;
-
-const PLACE = {
-  name: '红旗村党群服务中心',
-  location: { latitude: 30.2741, longitude: 120.1551 },
-  radiusM: 300,
-  requireLocation: true,
-};
-/** About 1.1 km north of PLACE. */
-const FAR = { latitude: 30.2841, longitude: 120.1551 };
-/** About 110 m north of PLACE. */
-const NEAR = { latitude: 30.2751, longitude: 120.1551 };
 
 beforeAll(async () => {
   cloud = await startApiCloud();

@@ -10,6 +10,18 @@ export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
+/** A place that requires location within 300 m, and two positions relative to it. */
+export const PLACE = {
+  name: '红旗村党群服务中心',
+  location: { latitude: 30.2741, longitude: 120.1551 },
+  radiusM: 300,
+  requireLocation: true,
+};
+/** About 110 m north of PLACE. */
+export const NEAR = { latitude: 30.2751, longitude: 120.1551 };
+/** About 1.1 km north of PLACE. */
+export const FAR = { latitude: 30.2841, longitude: 120.1551 };
+
 export interface TestBranch {
   id: string;
   secretary: string;
