@@ -25,6 +25,8 @@ export const ENV_VARS = {
   dataDir: 'LOCAL_CLOUD_DATA',
   functionsDir: 'LOCAL_CLOUD_FUNCTIONS',
   maxInstances: 'LOCAL_CLOUD_MAX_INSTANCES',
+  /** `conflict` (default, CloudBase's rule) or `queue` (contending transactions wait). */
+  transactionMode: 'LOCAL_CLOUD_TRANSACTIONS',
 } as const;
 
 /** Subfolders and files of the data dir. */

@@ -11,6 +11,7 @@ import { COLLECTIONS } from '../../src/db/collections';
 import { createApp } from './app';
 import { DATA_LAYOUT, DEFAULTS } from './config';
 import { createDatabaseService } from './database';
+import type { TransactionMode } from './database/transactions';
 import type { DatabaseService } from './database/types';
 import { FunctionsService } from './functions/service';
 import { createLogger, type Logger } from './logger';
@@ -35,6 +36,8 @@ export interface LocalCloudOptions {
   scheduleTimers?: boolean;
   /** Only warnings and errors on the console, and no output of the functions themselves. */
   quiet?: boolean;
+  /** How contending transactions behave; CloudBase's `conflict` unless asked (see database/transactions.ts). */
+  transactionMode?: TransactionMode;
 }
 
 export interface LocalCloudInfo {
@@ -67,6 +70,7 @@ export class LocalCloud {
     this.database = createDatabaseService({
       dataDir: path.join(options.dataDir, DATA_LAYOUT.database),
       collections: COLLECTIONS,
+      ...(options.transactionMode === undefined ? {} : { transactionMode: options.transactionMode }),
       logger: this.logger.child('database'),
     });
     this.storage = new StorageService({

@@ -8,6 +8,7 @@ import path from 'node:path';
 import tcb from '@cloudbase/node-sdk';
 import { setupDatabase } from '../../src/db/setup';
 import { DATA_LAYOUT, DEFAULTS, ENV_VARS } from './config';
+import type { TransactionMode } from './database/transactions';
 import { IDENTITY_HEADERS } from './gateway';
 import { LocalCloud, type LocalCloudInfo } from './local-cloud';
 import { ADMIN_ROUTES } from './routes';
@@ -18,6 +19,13 @@ function intFromEnv(name: string, fallback: number): number {
   const value = raw ? Number(raw) : fallback;
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got ${raw}`);
   return value;
+}
+
+function transactionModeFromEnv(): TransactionMode {
+  const raw = process.env[ENV_VARS.transactionMode] ?? 'conflict';
+  if (raw !== 'conflict' && raw !== 'queue')
+    throw new Error(`${ENV_VARS.transactionMode} must be conflict or queue, got ${raw}`);
+  return raw;
 }
 
 function usage(info: LocalCloudInfo, demoLines: string[]): string {
@@ -54,6 +62,7 @@ async function main(): Promise<void> {
     functionsDir: path.resolve(process.env[ENV_VARS.functionsDir] ?? DEFAULTS.functionsDir),
     port: intFromEnv(ENV_VARS.port, DEFAULTS.port),
     maxInstances: intFromEnv(ENV_VARS.maxInstances, DEFAULTS.maxInstances),
+    transactionMode: transactionModeFromEnv(),
   });
   const info = await cloud.start();
 

@@ -2,11 +2,14 @@
  * Transactions and concurrency through the real node-sdk over HTTP. CloudBase transactions are
  * ACID and runTransaction retries on DATABASE_TRANSACTION_CONFLICT
  * (https://docs.cloudbase.net/en/database/transaction; @cloudbase/database src/transaction/index.ts).
- * The emulator serializes transactions on per-document locks, so contending claims queue up.
+ * By default the emulator follows CloudBase's conflict rule (a contending transaction fails at once
+ * and is retried by runTransaction, reads see a snapshot); the `queue` mode, where contenders
+ * wait for each other's locks, is covered at the end.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CONFLICT_MESSAGE } from '../../local-cloud/src/database/transactions';
 import { localDatabase, startDbServer, type DbServer } from './support/db-server';
 
 type Db = ReturnType<typeof localDatabase>;
@@ -155,35 +158,121 @@ describe('transactions', () => {
     expect(err.code).toBe('DATABASE_TRANSACTION_FAIL');
   });
 
-  it('two transactions locking two documents in opposite order: one fails with DATABASE_TRANSACTION_CONFLICT', async () => {
-    await db.collection('events').add([{ _id: 'a' }, { _id: 'b' }]);
+  it('冲突检测: a write to a document another open transaction has written fails at once and aborts', async () => {
+    await db.collection('events').add([
+      { _id: 'a', n: 0 },
+      { _id: 'b', n: 0 },
+    ]);
     const first = (await db.startTransaction()) as Txn;
     const second = (await db.startTransaction()) as Txn;
     await first.collection('events').doc('a').update({ by: 'first' });
     await second.collection('events').doc('b').update({ by: 'second' });
-    const firstWaits = first.collection('events').doc('b').update({ by: 'first' });
-    const err = await errorOf(second.collection('events').doc('a').update({ by: 'second' }));
+    const started = Date.now();
+    const err = await errorOf(first.collection('events').doc('b').update({ by: 'first' }));
     expect(err.code).toBe('DATABASE_TRANSACTION_CONFLICT');
-    await second.rollback();
-    await firstWaits;
-    await first.commit();
-    const docs = (await db.collection('events').get()).data as { by: string }[];
-    expect(docs.map((doc) => doc.by)).toEqual(['first', 'first']);
+    expect(err.message).toBe(CONFLICT_MESSAGE);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    // The conflict ended the first transaction: its lock on `a` is gone and it cannot go on.
+    const gone = await errorOf(first.collection('events').doc('a').update({ by: 'again' }));
+    expect(gone.code).toBe('DATABASE_TRANSACTION_FAIL');
+    expect(gone.message).toMatch(/^\[ResourceUnavailable\.TransactionNotExist\]/);
+    const third = (await db.startTransaction()) as Txn;
+    await third.collection('events').doc('a').update({ by: 'third' });
+    await third.commit();
+    await second.commit();
+    const docs = (await db.collection('events').get()).data as { _id: string; by: string }[];
+    expect(docs.map((doc) => [doc._id, doc.by])).toEqual([
+      ['a', 'third'],
+      ['b', 'second'],
+    ]);
   });
 
-  it('a plain write to a document a transaction holds waits for the commit: no lost update', async () => {
+  it('读偏: reads see the snapshot of the start; writing what a commit changed since fails', async () => {
+    await db.collection('events').add([
+      { _id: '1', category: 'Web' },
+      { _id: '2', category: 'Life' },
+    ]);
+    const txn = (await db.startTransaction()) as Txn;
+    expect((await txn.collection('events').doc('1').get()).data).toEqual({ _id: '1', category: 'Web' });
+    // A read takes no lock: plain writes go through at once.
+    await db.collection('events').doc('1').set({ category: 'changed' });
+    await db.collection('events').doc('2').set({ category: 'changed' });
+    await db.collection('events').add({ _id: '3', category: 'new' });
+    expect((await txn.collection('events').doc('1').get()).data).toEqual({ _id: '1', category: 'Web' });
+    expect((await txn.collection('events').doc('2').get()).data).toEqual({ _id: '2', category: 'Life' });
+    const listed = (await txn.collection('events').where({ category: 'Web' }).get()).data as { _id: string }[];
+    expect(listed.map((doc) => doc._id)).toEqual(['1']);
+    expect((await txn.collection('events').doc('3').get()).data).toBeNull();
+    const err = await errorOf(txn.collection('events').doc('1').update({ category: 'in transaction' }));
+    expect(err).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT', message: CONFLICT_MESSAGE });
+    expect((await db.collection('events').doc('1').get()).data[0].category).toBe('changed');
+  });
+
+  it('读快照: a transaction reads its own write, others read the committed value', async () => {
+    await db.collection('events').add({ _id: '1', category: 'Web' });
+    const txn = (await db.startTransaction()) as Txn;
+    await txn.collection('events').doc('1').update({ category: 'update in transaction' });
+    expect((await db.collection('events').doc('1').get()).data[0].category).toBe('Web');
+    expect((await txn.collection('events').doc('1').get()).data).toEqual({
+      _id: '1',
+      category: 'update in transaction',
+    });
+    await txn.rollback();
+  });
+
+  it('a transaction that only read a document another transaction later wrote still commits', async () => {
+    await db.collection('events').add([{ _id: 'read', n: 1 }, { _id: 'other' }]);
+    const reader = (await db.startTransaction()) as Txn;
+    const seen = (await reader.collection('events').doc('read').get()).data as { n: number };
+    const writer = (await db.startTransaction()) as Txn;
+    await writer.collection('events').doc('read').update({ n: 2 });
+    await writer.commit();
+    await reader.collection('events').doc('other').update({ copied: seen.n });
+    await reader.commit();
+    const docs = (await db.collection('events').get()).data as { n?: number; copied?: number }[];
+    expect(docs).toEqual([
+      { _id: 'read', n: 2 },
+      { _id: 'other', copied: 1 },
+    ]);
+  });
+
+  it('runTransaction runs the callback again after a conflict, on a fresh snapshot', async () => {
+    await db.collection('events').add({ _id: 'e1', n: 0 });
+    let attempts = 0;
+    const result = await db.runTransaction(async (txn: Txn) => {
+      attempts += 1;
+      const before = (await txn.collection('events').doc('e1').get()).data as { n: number };
+      // Someone else changes the document after this attempt began.
+      if (attempts === 1)
+        await db
+          .collection('events')
+          .doc('e1')
+          .update({ n: db.command.inc(5) });
+      await txn
+        .collection('events')
+        .doc('e1')
+        .update({ n: before.n + 1 });
+      return before.n;
+    });
+    expect(attempts).toBe(2);
+    expect(result).toBe(5);
+    expect((await db.collection('events').doc('e1').get()).data[0].n).toBe(6);
+  });
+
+  it('a plain write to a document a transaction has written waits for the commit: no lost update', async () => {
     await db.collection('events').add({ _id: 'e1', n: 0 });
     const txn = (await db.startTransaction()) as Txn;
     const read = await txn.collection('events').doc('e1').get();
+    await txn
+      .collection('events')
+      .doc('e1')
+      .update({ n: (read.data as { n: number }).n + 10 });
     const outside = db
       .collection('events')
       .doc('e1')
       .update({ n: db.command.inc(1) });
     await new Promise((resolve) => setTimeout(resolve, 50));
-    await txn
-      .collection('events')
-      .doc('e1')
-      .update({ n: (read.data as { n: number }).n + 10 });
+    expect((await db.collection('events').doc('e1').get()).data[0].n).toBe(0);
     await txn.commit();
     await outside;
     expect((await db.collection('events').doc('e1').get()).data[0].n).toBe(11);
@@ -206,28 +295,42 @@ describe('concurrency', () => {
     expect((await db.collection('events').doc('counter').get()).data[0].n).toBe(200);
   });
 
-  it('300 parallel runTransaction claims on 100 seats take exactly 100', async () => {
+  it('300 parallel conditional updates on 100 seats take exactly 100, none aborted', async () => {
     await db.collection('events').add({ _id: 'day', capacity: 100, taken: 0 });
-    const claim = (member: number) =>
-      db.runTransaction(async (txn: Txn) => {
-        const event = (await txn.collection('events').doc('day').get()).data as { capacity: number; taken: number };
-        if (event.taken >= event.capacity) return 'full';
-        await txn
+    const _ = db.command;
+    const results = await Promise.all(
+      Array.from({ length: 300 }, () =>
+        db
           .collection('events')
-          .doc('day')
-          .update({ taken: db.command.inc(1) });
-        await txn.collection('registrations').add({ _id: `m${member}`, eventId: 'day', seat: event.taken + 1 });
-        return 'ok';
-      });
-    const outcomes = await Promise.all(Array.from({ length: 300 }, (_, member) => claim(member)));
-    expect(outcomes.filter((outcome) => outcome === 'ok')).toHaveLength(100);
-    expect(outcomes.filter((outcome) => outcome === 'full')).toHaveLength(200);
-    expect((await db.collection('events').doc('day').get()).data[0].taken).toBe(100);
-    const seats = (await db.collection('registrations').limit(1000).get()).data.map(
-      (doc: { seat: number }) => doc.seat,
+          .where({ _id: 'day', taken: _.lt(100) })
+          .update({ taken: _.inc(1) }),
+      ),
     );
-    expect(seats).toHaveLength(100);
-    expect(new Set(seats).size).toBe(100);
-    expect(Math.max(...seats)).toBe(100);
+    expect(results.filter((res) => res.updated === 1)).toHaveLength(100);
+    expect((await db.collection('events').doc('day').get()).data[0].taken).toBe(100);
+  });
+
+  it('under contention, every runTransaction either commits or answers CONFLICT, and only commits count', async () => {
+    await db.collection('events').add({ _id: 'hot', n: 0 });
+    const bump = (member: number) =>
+      db
+        .runTransaction(async (txn: Txn) => {
+          const doc = (await txn.collection('events').doc('hot').get()).data as { n: number };
+          await txn
+            .collection('events')
+            .doc('hot')
+            .update({ n: doc.n + 1 });
+          await txn.collection('registrations').add({ _id: `m${member}` });
+        })
+        .then(
+          () => 'ok',
+          (err: { code?: string }) => err.code,
+        );
+    const outcomes = await Promise.all(Array.from({ length: 50 }, (_, member) => bump(member)));
+    const ok = outcomes.filter((outcome) => outcome === 'ok').length;
+    expect(outcomes.every((outcome) => outcome === 'ok' || outcome === 'DATABASE_TRANSACTION_CONFLICT')).toBe(true);
+    expect(ok).toBeGreaterThan(0);
+    expect((await db.collection('events').doc('hot').get()).data[0].n).toBe(ok);
+    expect((await db.collection('registrations').count()).total).toBe(ok);
   }, 60_000);
 });

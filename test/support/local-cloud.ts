@@ -15,6 +15,7 @@ import tcb from '@cloudbase/node-sdk';
 import { DEFAULTS } from '../../local-cloud/src/config';
 import { IDENTITY_HEADERS } from '../../local-cloud/src/gateway';
 import { LocalCloud, type LocalCloudInfo } from '../../local-cloud/src/local-cloud';
+import type { TransactionMode } from '../../local-cloud/src/database/transactions';
 import type { OutboxEntry } from '../../local-cloud/src/openapi/outbox';
 import { ADMIN_ROUTES, ROUTES, timerFirePath } from '../../local-cloud/src/routes';
 import { redirectedApiUrl } from '../../local-cloud/src/sdk-env';
@@ -29,6 +30,8 @@ export interface TestCloudOptions {
   functionsDir?: string;
   functionTimeoutMs?: number;
   maxInstances?: number;
+  /** Default: CloudBase's `conflict` rule. */
+  transactionMode?: TransactionMode;
   /** Let timer triggers fire on their schedule; off by default, fire them with fireTimer(). */
   scheduleTimers?: boolean;
 }
@@ -90,6 +93,7 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
     port: 0,
     functionTimeoutMs: options.functionTimeoutMs,
     maxInstances: options.maxInstances,
+    ...(options.transactionMode === undefined ? {} : { transactionMode: options.transactionMode }),
     scheduleTimers: options.scheduleTimers ?? false,
     quiet: true,
   });

@@ -47,9 +47,9 @@ export class Engine {
 
   async get(info: CollectionInfo, params: GetParams, txn?: Transaction): Promise<{ list: string[]; total: number }> {
     for (;;) {
-      // A transaction's read of one document locks it, so read-modify-write transactions serialize.
+      // Queue mode only: a transaction's read of one document locks it (conflict mode reads a snapshot).
       const id = txn ? idOf(params.query) : undefined;
-      const wait = id === undefined ? null : this.blocker(txn, info.name, [id]);
+      const wait = txn && id !== undefined ? this.txns.lockOnRead(txn, lockKey(info.name, id)) : null;
       if (wait) {
         await wait;
         continue;
@@ -172,7 +172,22 @@ export class Engine {
         ? { mode: 'delete', coll: item.coll, id: item.id }
         : { mode: 'upsert', coll: item.coll, id: item.id, text: item.text },
     );
+    this.applyCommitted(writes);
+  }
+
+  /** Writes to the store, keeping the pre-images that open transactions' snapshots still need. */
+  private applyCommitted(writes: Write[]): void {
+    if (writes.length === 0) return;
+    const before = this.txns.keepsHistory()
+      ? writes.map((item) => ({
+          key: lockKey(item.coll, item.id),
+          coll: item.coll,
+          id: item.id,
+          before: this.store.getById(item.coll, item.id) ?? null,
+        }))
+      : [];
     this.store.apply(writes);
+    this.txns.committed(before);
   }
 
   private matches(info: CollectionInfo, query: Doc, txn?: Transaction): Candidate[] {
@@ -186,43 +201,55 @@ export class Engine {
     if (plan.kind === 'scan' && warnOnScan)
       this.warn('query not supported by an index', { collection: info.name, query: encode(query) });
     const rows = this.store.select(info.name, plan.kind === 'scan' ? null : plan.filter);
+    // A transaction sees documents changed since it began as they were then, whatever the index says now.
+    const snapshot = new Map(txn ? this.txns.changedDocs(txn, info.name).map((item) => [item.key, item] as const) : []);
     const list: Candidate[] = [];
     const seen = new Set<string>();
+    const push = (id: DocId, text: string | null): void => {
+      if (text !== null) list.push({ id, text, doc: decodeStored(text) });
+    };
     for (const row of rows) {
       const key = lockKey(info.name, row.id);
       seen.add(key);
       const buffered = txn?.writes.get(key);
-      const text = buffered ? buffered.text : row.text;
-      if (text !== null) list.push({ id: row.id, text, doc: decodeStored(text) });
+      const old = snapshot.get(key);
+      push(row.id, buffered ? buffered.text : old ? old.text : row.text);
+    }
+    for (const [key, old] of snapshot) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const buffered = txn?.writes.get(key);
+      push(old.id, buffered ? buffered.text : old.text);
     }
     for (const [key, buffered] of txn?.writes ?? []) {
-      if (buffered.coll === info.name && buffered.text !== null && !seen.has(key)) {
-        list.push({ id: buffered.id, text: buffered.text, doc: decodeStored(buffered.text) });
-      }
+      if (buffered.coll === info.name && !seen.has(key)) push(buffered.id, buffered.text);
     }
     return list;
   }
 
   private readOne(coll: string, id: DocId, txn?: Transaction): string | undefined {
-    const buffered = txn?.writes.get(lockKey(coll, id));
+    const key = lockKey(coll, id);
+    const buffered = txn?.writes.get(key);
     if (buffered) return buffered.text ?? undefined;
+    const old = txn ? this.txns.snapshotText(txn, key) : undefined;
+    if (old !== undefined) return old ?? undefined;
     return this.store.getById(coll, id);
   }
 
   /**
-   * Null when the caller may write `ids` now: a transaction then holds all their locks, a plain
-   * write finds none held. Otherwise a wait, after which the caller must re-read.
+   * Null when the caller may write `ids` now: a transaction then is their writer, a plain write
+   * finds none held. Otherwise a wait, after which the caller must re-read. In conflict mode a
+   * transaction never waits: TransactionRegistry.claim aborts it with a conflict instead.
    */
   private blocker(txn: Transaction | undefined, coll: string, ids: DocId[]): Promise<void> | null {
     for (const id of ids) {
       const key = lockKey(coll, id);
-      const holder = this.locks.holder(key);
       if (txn) {
-        if (holder === txn.id) continue;
-        if (holder === undefined && this.txns.tryLock(txn, key)) continue;
-        return this.txns.lock(txn, key);
+        const wait = this.txns.claim(txn, key);
+        if (wait) return wait;
+        continue;
       }
-      if (holder !== undefined) return this.locks.waitUntilFree(key);
+      if (this.locks.holder(key) !== undefined) return this.locks.waitUntilFree(key);
     }
     return null;
   }
@@ -234,7 +261,7 @@ export class Engine {
       return { mode: item.mode, coll: item.coll, id: item.id, text: item.text ?? encode(item.doc) };
     });
     if (!txn) {
-      this.store.apply(encoded);
+      this.applyCommitted(encoded);
       return;
     }
     for (const item of encoded) {

@@ -14,13 +14,18 @@ export { CloudError, DB_ERROR } from './errors';
 export type { DatabaseOptions, DatabaseService } from './types';
 
 const LOCK_TIMEOUT_MS = 5_000;
-const TRANSACTION_LIFETIME_MS = 60_000;
+/** CloudBase: a transaction must commit or abort within 30 seconds. */
+const TRANSACTION_LIFETIME_MS = 30_000;
 
 export function createDatabaseService(opts: DatabaseOptions): DatabaseService {
   // Collections are created by the project's own set-up step (src/db/setup.ts), as in CloudBase.
   const store = new Store(opts.dataDir, opts.collections);
   const locks = new LockManager(opts.lockTimeoutMs ?? LOCK_TIMEOUT_MS);
-  const txns = new TransactionRegistry(locks, opts.transactionLifetimeMs ?? TRANSACTION_LIFETIME_MS);
+  const txns = new TransactionRegistry(
+    locks,
+    opts.transactionLifetimeMs ?? TRANSACTION_LIFETIME_MS,
+    opts.transactionMode ?? 'conflict',
+  );
   const engine = new Engine(store, locks, txns, (msg, fields) => opts.logger.warn(msg, fields));
   const actions = createActions(store, engine, txns);
   opts.logger.info('database ready', { dataDir: opts.dataDir });

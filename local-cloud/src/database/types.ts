@@ -4,6 +4,7 @@
  * (adding `requestId`); a thrown CloudError becomes `{ code, message, requestId }`.
  */
 import type { CollectionSpec } from '../../../src/db/collections';
+import type { TransactionMode } from './transactions';
 
 export interface DatabaseOptions {
   /** Folder for the SQLite file; created if missing. */
@@ -12,8 +13,14 @@ export interface DatabaseOptions {
   collections: Record<string, CollectionSpec>;
   /** How long a transaction waits for a document another transaction holds (default 5000 ms). */
   lockTimeoutMs?: number;
-  /** An open transaction is aborted after this long (default 60000 ms, MongoDB's default). */
+  /** An open transaction is aborted after this long (default 30000 ms, CloudBase's limit). */
   transactionLifetimeMs?: number;
+  /**
+   * `conflict` (default): CloudBase's rule, a contending transaction fails at once and is retried
+   * by runTransaction. `queue`: contending transactions wait for each other's locks (kinder than
+   * production; for experiments only). See transactions.ts.
+   */
+  transactionMode?: TransactionMode;
   logger: {
     warn(msg: string, fields?: Record<string, unknown>): void;
     info(msg: string, fields?: Record<string, unknown>): void;

@@ -4,6 +4,7 @@
  * Run directly (`tsx test/local-cloud/support/db-server.ts <dataDir>`) it prints `{"port":N}` once
  * listening: the durability test kills that child with SIGKILL.
  */
+import type { TransactionMode } from '../../../local-cloud/src/database/transactions';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import tcb from '@cloudbase/node-sdk';
@@ -23,6 +24,7 @@ export interface DbServerOptions {
   /** Index manifest; the project's own by default. */
   collections?: Record<string, CollectionSpec>;
   lockTimeoutMs?: number;
+  transactionMode?: TransactionMode;
 }
 
 export async function startDbServer(dataDir: string, options: DbServerOptions = {}): Promise<DbServer> {
@@ -31,6 +33,7 @@ export async function startDbServer(dataDir: string, options: DbServerOptions = 
     dataDir,
     collections: options.collections ?? COLLECTIONS,
     ...(options.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: options.lockTimeoutMs }),
+    ...(options.transactionMode === undefined ? {} : { transactionMode: options.transactionMode }),
     logger: { warn: (msg, fields) => warnings.push(`${msg} ${JSON.stringify(fields ?? {})}`), info: () => undefined },
   });
   const server = http.createServer((req, res) => {
