@@ -3,7 +3,7 @@
  * An event belongs to a branch or to a pairing (on behalf of all its sides).
  */
 import { z } from 'zod';
-import { eventDetails, eventId, eventPatch, reason } from './event-fields';
+import { eventDetails, eventId, eventPatch, memberId, reason } from './event-fields';
 import type { EventDetail, EventPage, RegistrationResult } from './event-models';
 import { input } from './fields';
 import { pairingId } from './org-fields';
@@ -32,4 +32,9 @@ export const eventActions = {
   'event.cancel': action<EventDetail>()({ input: input({ eventId, reason }), roles: ANY_MEMBER }),
   'registration.signUp': action<RegistrationResult>()({ input: byEvent, roles: ANY_MEMBER }),
   'registration.cancel': action<RegistrationResult>()({ input: byEvent, roles: ANY_MEMBER }),
+  /** An organiser gives a member's place (seat or waitlist) back, with a reason the member sees. */
+  'registration.release': action<RegistrationResult>()({
+    input: input({ eventId, memberId, reason }),
+    roles: ANY_MEMBER,
+  }),
 } as const;

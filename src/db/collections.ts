@@ -60,6 +60,11 @@ export const COLLECTIONS = {
     indexes: [
       { name: 'event_status_sequence', keys: { eventId: 1, status: 1, sequence: 1 } },
       { name: 'event_branch_status', keys: { eventId: 1, branchId: 1, status: 1 } },
+      // The event's queue of undecided requests, oldest first; and every pending request, for the scheduler's sweep.
+      { name: 'event_pending_at', keys: { eventId: 1, pending: 1, 'request.at': 1 } },
+      { name: 'pending_at', keys: { pending: 1, 'request.at': 1 } },
+      // A member's places, released when they leave the branch.
+      { name: 'member_status', keys: { memberId: 1, status: 1 } },
     ] as IndexSpec[],
   },
   /** `_id` = `${eventId}_${openid}`: a member checks in once. */

@@ -1,4 +1,5 @@
 /** Stored document shapes, one per collection in collections.ts. Dates are stored as Date. */
+import type { RequestOp, RequestRefusal } from '../domain/registration';
 import type {
   CheckInMethod,
   EventForm,
@@ -132,6 +133,8 @@ export interface EventDoc {
   waitlisted: number;
   /** The last sign-up sequence handed out: order of arrival, never reused. */
   lastSequence: number;
+  /** When the sign-up queue was last drained (its transaction claims the event with this write). */
+  drainedAt?: Date;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
@@ -148,6 +151,17 @@ export interface EventAudienceDoc {
   endsAt: Date;
 }
 
+/** A member's request waiting for the event's queue to decide it (see server/registrations.ts). */
+export interface RegistrationRequest {
+  op: RequestOp;
+  /** Set by the database's clock when the request is written: what decides the order. */
+  at: Date;
+  /** Who asked: the member, or for a release the secretary (with the reason). */
+  by: string;
+  byName: string;
+  reason: string | null;
+}
+
 export interface RegistrationDoc {
   /** `${eventId}_${openid}`: at most one registration per member and event. */
   _id: string;
@@ -155,10 +169,19 @@ export interface RegistrationDoc {
   memberId: string;
   branchId: string;
   name: string;
-  status: RegistrationStatus;
+  /** 'pending': a first sign-up not yet decided (invisible to every list and count). */
+  status: RegistrationStatus | 'pending';
+  /** Queue order: 1 for the first decided sign-up of the event; 0 until decided. */
   sequence: number;
   signedUpAt: Date;
   updatedAt: Date;
+  /** True while `request` waits to be decided (indexed: the queue of the event). */
+  pending: boolean;
+  request: RegistrationRequest | null;
+  /** Why the last request was refused; null when it was not. */
+  refusal: RequestRefusal | null;
+  /** Set when a secretary (or leaving the branch) released the place. */
+  released: { by: string; byName: string; at: Date; reason: string } | null;
 }
 
 export interface CheckInAuditEntry {

@@ -144,3 +144,107 @@ export function decideCancellation(
   const after = registrations.map((r) => (r === existing ? { ...r, status: 'cancelled' as const } : r));
   return { outcome: 'cancelled', registration: existing, promoted: promotions(after, policy, now) };
 }
+
+// ── The sign-up queue ─────────────────────────────────────────────────────────
+// Members do not write the event's counters themselves: each writes a request on their own
+// registration, and whoever drains the event's requests decides them all in arrival order in one
+// transaction (see server/registrations.ts). These are the rules that drain applies. Deadlines are
+// checked by the requester, with its clock, just before it writes the request; the drain checks
+// only what may have changed since (the event cancelled, the place already given up).
+
+export type RequestOp = 'signUp' | 'cancel' | 'release';
+
+/** Why a request was refused; the codes are the contract's error codes of the same meaning. */
+export type RequestRefusal = 'EVENT_CANCELLED' | 'NOT_FOUND' | 'NOT_REGISTERED';
+
+export interface QueuedRequest {
+  id: string;
+  op: RequestOp;
+  /** When the request reached the database (its clock, one for every function instance). */
+  at: Date;
+  /** The registration's status when the request was made; 'pending' for a first sign-up. */
+  status: RegistrationStatus | 'pending';
+}
+
+export interface QueueState extends SeatCounts {
+  lastSequence: number;
+}
+
+export interface QueueEvent {
+  status: 'draft' | 'published' | 'cancelled';
+  capacity: number | undefined;
+  signUpDeadline: Date;
+  /** The waitlist moves up until this instant (the start). */
+  cutoff: Date;
+}
+
+export type RequestDecision =
+  | { id: string; outcome: 'placed'; status: 'registered' | 'waitlisted'; sequence: number; signedUpAt: Date }
+  | { id: string; outcome: 'unchanged' }
+  | { id: string; outcome: 'cancelled' }
+  | { id: string; outcome: 'refused'; refusal: RequestRefusal };
+
+export interface DrainResult {
+  decisions: RequestDecision[];
+  /** Waitlisted registrations given a seat, in queue order. */
+  promoted: string[];
+  state: QueueState;
+}
+
+const ACTIVE = new Set(['registered', 'waitlisted']);
+
+/**
+ * Decides `requests` in order, then promotes from the head of the waitlist into free seats.
+ * `waitlistHead` is the event's waitlist in sequence order as it stood before these requests
+ * (at least as long as the number of seats that can free up, or the whole waitlist).
+ */
+export function drainRequests(
+  event: QueueEvent,
+  state: QueueState,
+  requests: readonly QueuedRequest[],
+  waitlistHead: readonly string[],
+  now: Date,
+): DrainResult {
+  let { registered, waitlisted, lastSequence } = state;
+  const decisions: RequestDecision[] = [];
+  const leftWaitlist = new Set<string>();
+  const joinedWaitlist: string[] = [];
+  for (const request of requests) {
+    const active = ACTIVE.has(request.status);
+    if (request.op === 'signUp') {
+      if (active) decisions.push({ id: request.id, outcome: 'unchanged' });
+      else if (event.status !== 'published')
+        decisions.push({
+          id: request.id,
+          outcome: 'refused',
+          refusal: event.status === 'cancelled' ? 'EVENT_CANCELLED' : 'NOT_FOUND',
+        });
+      else {
+        const status = placeFor({ registered, waitlisted }, event.capacity);
+        lastSequence += 1;
+        if (status === 'registered') registered += 1;
+        else {
+          waitlisted += 1;
+          joinedWaitlist.push(request.id);
+        }
+        decisions.push({ id: request.id, outcome: 'placed', status, sequence: lastSequence, signedUpAt: request.at });
+      }
+      continue;
+    }
+    if (!active) decisions.push({ id: request.id, outcome: 'refused', refusal: 'NOT_REGISTERED' });
+    else {
+      if (request.status === 'registered') registered -= 1;
+      else {
+        waitlisted -= 1;
+        leftWaitlist.add(request.id);
+      }
+      decisions.push({ id: request.id, outcome: 'cancelled' });
+    }
+  }
+  const queue = [...waitlistHead.filter((id) => !leftWaitlist.has(id)), ...joinedWaitlist];
+  const policy = { capacity: event.capacity, signUpDeadline: event.signUpDeadline, promotionCutoff: event.cutoff };
+  const promoted = queue.slice(0, promotableCount({ registered, waitlisted }, policy, now));
+  registered += promoted.length;
+  waitlisted -= promoted.length;
+  return { decisions, promoted, state: { registered, waitlisted, lastSequence } };
+}

@@ -38,7 +38,8 @@ export async function waitlistPosition(db: Database, reg: RegistrationDoc): Prom
 }
 
 export async function registrationView(db: Database, reg: RegistrationDoc | null): Promise<MyRegistration | null> {
-  if (!reg) return null;
+  // A first sign-up still in the queue is not a registration yet.
+  if (!reg || reg.status === 'pending') return null;
   return {
     status: reg.status,
     waitlistPosition: reg.status === 'waitlisted' ? await waitlistPosition(db, reg) : null,

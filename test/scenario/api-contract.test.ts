@@ -129,6 +129,12 @@ const payloads: Record<
     invalidPath: 'eventId',
     caller: DEMO.memberOpenid,
   },
+  'registration.release': {
+    valid: { eventId: 'demo-lecture', memberId: 'demo-member-2', reason: '已调离本支部' },
+    invalid: { eventId: 'demo-lecture', memberId: 'demo-member-2', reason: '' },
+    invalidPath: 'reason',
+    caller: DEMO.secretaryOpenid,
+  },
   'checkin.code': {
     valid: { eventId: 'demo-visit' },
     invalid: { eventId: 'demo-visit', extra: 1 },

@@ -100,6 +100,17 @@ describe('joining a branch with an invite code', () => {
     expect(members.filter(Boolean)).toHaveLength(5);
   }, 60_000);
 
+  it('lets 100 people join with one code in the same moment, none refused, the count exact', async () => {
+    await cloud.db().collection('inviteCodes').doc(DEMO.inviteCode).update({ maxUses: 200 });
+    const openids = Array.from({ length: 100 }, (_, i) => `o-crowd-${i}`);
+    const results = await Promise.all(
+      openids.map((openid) => cloud.api('member.join', { code: DEMO.inviteCode, name: '新党员' }, openid)),
+    );
+    expect(results.map(errorCode).filter((c) => c !== 'ok')).toEqual([]);
+    expect((await invite(DEMO.inviteCode)).usedCount).toBe(100);
+    expect((await Promise.all(openids.map(memberDoc))).every((m) => m?.status === 'active')).toBe(true);
+  }, 60_000);
+
   it('counts one use when the same person taps join many times at once', async () => {
     const results = await Promise.all(
       Array.from({ length: 8 }, () =>

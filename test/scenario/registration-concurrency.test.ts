@@ -1,6 +1,8 @@
 /**
- * Sign-up under contention, through the gateway: 300 members at once for 100 places, duplicates,
- * cancellations promoting the waitlist in arrival order, and the deadline.
+ * Sign-up under contention, through the gateway and under CloudBase's transaction semantics (a
+ * contending transaction fails at once): 500 members at once for 100 places, duplicates, 50
+ * cancellations at once promoting the waitlist in arrival order, and the deadline. Every member
+ * is answered ok: nobody sees CONFLICT merely because others acted at the same moment.
  */
 import type { RegistrationResult } from '../../src/contract';
 import type { EventDoc, RegistrationDoc } from '../../src/db/documents';
@@ -13,7 +15,7 @@ let branch: TestBranch;
 
 beforeAll(async () => {
   cloud = await startApiCloud();
-  branch = await makeBranch(cloud, 'b-big', 300);
+  branch = await makeBranch(cloud, 'b-big', 500);
 }, 60_000);
 afterAll(() => cloud.stop());
 
@@ -32,7 +34,7 @@ async function eventDoc(eventId: string): Promise<EventDoc> {
   return (data as EventDoc[])[0]!;
 }
 
-describe('300 concurrent sign-ups for 100 places', () => {
+describe('500 concurrent sign-ups for 100 places', () => {
   let eventId: string;
   let results: RegistrationResult[];
   let elapsedMs: number;
@@ -46,26 +48,29 @@ describe('300 concurrent sign-ups for 100 places', () => {
       ),
     );
     elapsedMs = Date.now() - started;
-    console.log(`300 concurrent sign-ups through the gateway: ${elapsedMs} ms`);
+    console.log(`500 concurrent sign-ups through the gateway: ${elapsedMs} ms`);
   }, 120_000);
 
-  it('registers exactly 100 and waitlists 200 in arrival order', async () => {
+  it('registers exactly 100 and waitlists 400 in arrival order', async () => {
     const all = await registrations(eventId);
-    expect(all).toHaveLength(300);
-    expect(all.map((r) => r.sequence)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    expect(all).toHaveLength(500);
+    expect(all.map((r) => r.sequence)).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
+    // The time each member is shown is the order that decided their place.
+    const times = all.map((r) => r.signedUpAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(all.every((r) => r.pending === false && r.request === null)).toBe(true);
     expect(all.slice(0, 100).every((r) => r.status === 'registered')).toBe(true);
     expect(all.slice(100).every((r) => r.status === 'waitlisted')).toBe(true);
-    expect(new Set(all.map((r) => r.memberId)).size).toBe(300);
-    expect(await eventDoc(eventId)).toMatchObject({ registered: 100, waitlisted: 200, lastSequence: 300 });
+    expect(new Set(all.map((r) => r.memberId)).size).toBe(500);
+    expect(await eventDoc(eventId)).toMatchObject({ registered: 100, waitlisted: 400, lastSequence: 500 });
 
     // Each caller was told their own outcome; waitlist positions are 1..200 without gaps.
     expect(results.filter((r) => r.registration?.status === 'registered')).toHaveLength(100);
     const positions = results.flatMap((r) =>
       r.registration?.waitlistPosition ? [r.registration.waitlistPosition] : [],
     );
-    expect(positions.length).toBe(200);
-    expect(Math.max(...positions)).toBeLessThanOrEqual(200);
-    expect(elapsedMs).toBeLessThan(60_000);
+    expect(positions.length).toBe(400);
+    expect(Math.max(...positions)).toBeLessThanOrEqual(400);
   });
 
   it('answers a repeated sign-up with the first one, never a second registration', async () => {
@@ -77,12 +82,31 @@ describe('300 concurrent sign-ups for 100 places', () => {
     );
     const first = (await registrations(eventId)).find((r) => r.memberId === member)!;
     for (const result of again) expect(result.registration?.status).toBe(first.status);
-    expect(await registrations(eventId)).toHaveLength(300);
-    expect(await eventDoc(eventId)).toMatchObject({ registered: 100, waitlisted: 200 });
+    expect(await registrations(eventId)).toHaveLength(500);
+    expect(await eventDoc(eventId)).toMatchObject({ registered: 100, waitlisted: 400 });
   });
 
-  it('promotes the next in line when registered members cancel, and shifts the waitlist', async () => {
+  it('50 concurrent cancellations all succeed and promote exactly the next 50, in order', async () => {
     const before = await registrations(eventId);
+    const leaving = before.slice(0, 50).map((r) => r.memberId);
+    const next = before.slice(100, 150).map((r) => r.memberId);
+    const answers = await Promise.all(
+      leaving.map(async (openid) =>
+        unwrap<RegistrationResult>(await cloud.api('registration.cancel', { eventId }, openid)),
+      ),
+    );
+    expect(answers.every((a) => a.registration?.status === 'cancelled')).toBe(true);
+    const status = new Map((await registrations(eventId)).map((r) => [r.memberId, r.status]));
+    expect(leaving.every((m) => status.get(m) === 'cancelled')).toBe(true);
+    expect(next.every((m) => status.get(m) === 'registered')).toBe(true);
+    expect(status.get(before[150]!.memberId)).toBe('waitlisted');
+    expect(await eventDoc(eventId)).toMatchObject({ registered: 100, waitlisted: 350 });
+    const detail = await call(cloud, 'event.get', { eventId }, before[150]!.memberId);
+    expect(detail.myRegistration).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+  }, 60_000);
+
+  it('promotes the next in line when registered members cancel, and shifts the waitlist', async () => {
+    const before = (await registrations(eventId)).filter((r) => r.status !== 'cancelled');
     const leaving = before.slice(0, 3).map((r) => r.memberId);
     const head = before.slice(100, 103).map((r) => r.memberId);
     const fourth = before[103]!.memberId;
@@ -92,10 +116,10 @@ describe('300 concurrent sign-ups for 100 places', () => {
     const status = new Map(after.map((r) => [r.memberId, r.status]));
     expect(leaving.map((m) => status.get(m))).toEqual(['cancelled', 'cancelled', 'cancelled']);
     expect(head.map((m) => status.get(m))).toEqual(['registered', 'registered', 'registered']);
-    expect(await eventDoc(eventId)).toMatchObject({ registered: 100, waitlisted: 197 });
+    expect(await eventDoc(eventId)).toMatchObject({ registered: 100, waitlisted: 347 });
     const detail = await call(cloud, 'event.get', { eventId }, fourth);
     expect(detail.myRegistration).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
-    expect(detail.counts).toEqual({ registered: 100, waitlisted: 197, capacity: 100, remaining: 0 });
+    expect(detail.counts).toEqual({ registered: 100, waitlisted: 347, capacity: 100, remaining: 0 });
 
     // A waitlisted member leaving moves those behind up, without promoting anyone.
     const cancelled = await call(cloud, 'registration.cancel', { eventId }, fourth);
@@ -106,13 +130,13 @@ describe('300 concurrent sign-ups for 100 places', () => {
 
     // Signing up again after cancelling queues at the back.
     const back = await call(cloud, 'registration.signUp', { eventId }, fourth);
-    expect(back.registration).toMatchObject({ status: 'waitlisted', waitlistPosition: 197 });
+    expect(back.registration).toMatchObject({ status: 'waitlisted', waitlistPosition: 347 });
   }, 30_000);
 
   it('promotes from the waitlist when the capacity is raised', async () => {
     await call(cloud, 'event.update', { eventId, capacity: 125 }, branch.secretary);
     const event = await eventDoc(eventId);
-    expect(event).toMatchObject({ registered: 125, waitlisted: 172 });
+    expect(event).toMatchObject({ registered: 125, waitlisted: 322 });
     const registered = (await registrations(eventId)).filter((r) => r.status === 'registered').map((r) => r.sequence);
     const waitlisted = (await registrations(eventId)).filter((r) => r.status === 'waitlisted').map((r) => r.sequence);
     expect(Math.max(...registered)).toBeLessThan(Math.min(...waitlisted));

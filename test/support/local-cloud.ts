@@ -95,7 +95,7 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
     maxInstances: options.maxInstances,
     ...(options.transactionMode === undefined ? {} : { transactionMode: options.transactionMode }),
     scheduleTimers: options.scheduleTimers ?? false,
-    quiet: true,
+    quiet: process.env.LOCAL_CLOUD_DEBUG !== '1',
   });
   await cloud.start();
   const baseUrl = cloud.baseUrl;

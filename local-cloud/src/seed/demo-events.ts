@@ -104,7 +104,7 @@ export async function seedDemoEvents(db: Database, people: DemoPeople, now: Date
   );
   for (const event of [lecture, visit]) await inTransaction(db, (tx) => writeEvent(tx, event, []));
   const actors = people.members.map((m) => ({ ...m, branchId: people.branchId, role: 'member' as const }));
-  for (const member of actors) await signUp(db, lecture._id, member, member.name, now);
+  for (const member of actors) await signUp(db, lecture, member, member.name, now);
   const early = actors[1]!;
   await recordCheckIn(
     db,

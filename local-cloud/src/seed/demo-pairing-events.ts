@@ -95,7 +95,7 @@ export async function seedDemoPairingEvents(db: Database, people: DemoPairingPeo
   for (const { person } of people.attendees) {
     await signUp(
       db,
-      joint._id,
+      joint,
       { openid: person.openid, branchId: person.branchId, role: 'member' },
       person.name,
       signUpAt,

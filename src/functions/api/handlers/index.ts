@@ -38,6 +38,7 @@ export const handlers: HandlerTable = {
   'event.cancel': events.cancel,
   'registration.signUp': registration.signUp,
   'registration.cancel': registration.cancel,
+  'registration.release': registration.release,
   'checkin.code': checkIn.code,
   'checkin.scan': checkIn.scan,
   'checkin.printCode': checkInPrint.printCode,

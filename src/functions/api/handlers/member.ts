@@ -19,6 +19,11 @@ const INVITE_ERRORS: Record<Exclude<InviteState, 'usable'>, ErrorCode> = {
   revoked: 'INVITE_REVOKED',
 };
 
+function assertNotMember(existing: MemberDoc | null): void {
+  if (existing && existing.status === 'active') throw new AppError('ALREADY_MEMBER');
+  if (existing && existing.status === 'pending') throw new AppError('JOIN_PENDING');
+}
+
 function assertUsable(invite: InviteCodeDoc | null, now: Date): InviteCodeDoc {
   if (!invite) throw new AppError('INVITE_INVALID');
   const state = inviteState(invite, now);
@@ -62,43 +67,59 @@ export const previewInvite: Handler<'invite.preview'> = async ({ code }, { db, n
 };
 
 /**
- * Joining reads the invite and the caller's membership and writes both in one transaction, so
- * two members racing for the last use of a code cannot both get in, and a failure leaves no
- * half-joined member behind.
+ * Joining under contention (a whole training session scans one code in the same minute): the use
+ * is claimed with one conditional increment, which the database serialises without aborting
+ * anyone, so the code's limit holds exactly; the member and their history are then written in a
+ * transaction of their own documents only. If that fails, the claimed use is given back. (A
+ * function that dies in between costs the code one use: the safe direction.)
  */
 export const join: Handler<'member.join'> = async ({ code, name }, { db, openid, now }) => {
-  const member = await inTransaction(db, async (tx) => {
-    const invite = assertUsable(
-      ((await tx.collection('inviteCodes').doc(code).get()).data as InviteCodeDoc | null) ?? null,
-      now,
-    );
-    const existing = (await tx.collection('members').doc(openid).get()).data as MemberDoc | null;
-    if (existing && existing.status === 'active') throw new AppError('ALREADY_MEMBER');
-    if (existing && existing.status === 'pending') throw new AppError('JOIN_PENDING');
-
-    const joined: Omit<MemberDoc, '_id'> = {
-      name,
-      branchId: invite.branchId,
-      role: 'member',
-      status: invite.requiresApproval ? 'pending' : 'active',
-      joinedAt: now,
-      joinedVia: invite._id,
-    };
-    await tx
+  const _ = db.command;
+  const [invite, existing] = await Promise.all([
+    getDoc<InviteCodeDoc>(db, 'inviteCodes', code),
+    getDoc<MemberDoc>(db, 'members', openid),
+  ]);
+  assertNotMember(existing);
+  const usable = assertUsable(invite, now);
+  const { updated } = await db
+    .collection('inviteCodes')
+    .where({ _id: code, usedCount: _.lt(usable.maxUses), revokedAt: null })
+    .update({ usedCount: _.inc(1) });
+  if (updated !== 1) {
+    // Used up (or revoked) since it was read: answer what it is now.
+    assertUsable(await getDoc<InviteCodeDoc>(db, 'inviteCodes', code), now);
+    throw new AppError('INVITE_EXHAUSTED');
+  }
+  let member: MemberDoc;
+  try {
+    member = await inTransaction(db, async (tx) => {
+      assertNotMember(((await tx.collection('members').doc(openid).get()).data as MemberDoc | null) ?? null);
+      const joined: Omit<MemberDoc, '_id'> = {
+        name,
+        branchId: usable.branchId,
+        role: 'member',
+        status: usable.requiresApproval ? 'pending' : 'active',
+        joinedAt: now,
+        joinedVia: usable._id,
+      };
+      await tx.collection('members').doc(openid).set(joined);
+      await recordHistory(tx, {
+        memberId: openid,
+        branchId: usable.branchId,
+        kind: joined.status === 'pending' ? 'requested' : 'joined',
+        role: 'member',
+        by: { openid, name },
+        reason: `邀请码 ${usable._id}`,
+        at: now,
+      });
+      return { _id: openid, ...joined };
+    });
+  } catch (err) {
+    await db
       .collection('inviteCodes')
       .doc(code)
-      .update({ usedCount: invite.usedCount + 1 });
-    await tx.collection('members').doc(openid).set(joined);
-    await recordHistory(tx, {
-      memberId: openid,
-      branchId: invite.branchId,
-      kind: joined.status === 'pending' ? 'requested' : 'joined',
-      role: 'member',
-      by: { openid, name },
-      reason: `邀请码 ${invite._id}`,
-      at: now,
-    });
-    return { _id: openid, ...joined };
-  });
+      .update({ usedCount: _.inc(-1) });
+    throw err;
+  }
   return profileOf(db, member);
 };

@@ -1,9 +1,14 @@
-/** registration.*: signing up for an event (a seat or a waitlist place) and cancelling. */
+/** registration.*: signing up for an event (a seat or a waitlist place), cancelling, releasing a place. */
 import type { RegistrationResult } from '../../../contract';
 import type { Database } from '../../../server/cloud';
 import { countsView, registrationView } from '../../../server/event-views';
-import { visibleEvent } from '../../../server/events';
-import { cancelRegistration, signUp as signUpFor, type RegistrationChange } from '../../../server/registrations';
+import { managedEvent, visibleEvent } from '../../../server/events';
+import {
+  cancelRegistration,
+  releaseRegistration,
+  signUp as signUpFor,
+  type RegistrationChange,
+} from '../../../server/registrations';
 import { actorOf, nameOf } from './actor';
 import type { Handler } from './types';
 
@@ -13,12 +18,19 @@ async function resultOf(db: Database, { event, registration }: RegistrationChang
 
 export const signUp: Handler<'registration.signUp'> = async ({ eventId }, ctx) => {
   const actor = actorOf(ctx);
-  await visibleEvent(ctx.db, eventId, actor);
-  return resultOf(ctx.db, await signUpFor(ctx.db, eventId, actor, nameOf(ctx), ctx.now));
+  const event = await visibleEvent(ctx.db, eventId, actor);
+  return resultOf(ctx.db, await signUpFor(ctx.db, event, actor, nameOf(ctx), ctx.now));
 };
 
 export const cancel: Handler<'registration.cancel'> = async ({ eventId }, ctx) => {
   const actor = actorOf(ctx);
-  await visibleEvent(ctx.db, eventId, actor);
-  return resultOf(ctx.db, await cancelRegistration(ctx.db, eventId, actor, ctx.now));
+  const event = await visibleEvent(ctx.db, eventId, actor);
+  return resultOf(ctx.db, await cancelRegistration(ctx.db, event, actor, ctx.now));
+};
+
+export const release: Handler<'registration.release'> = async ({ eventId, memberId, reason }, ctx) => {
+  const actor = actorOf(ctx);
+  await managedEvent(ctx.db, eventId, actor, 'organiser');
+  const by = { openid: actor.openid, name: nameOf(ctx) };
+  return resultOf(ctx.db, await releaseRegistration(ctx.db, eventId, memberId, by, reason, ctx.now));
 };
