@@ -11,6 +11,7 @@ import { newRequestId, readBody, sendBuffer, sendJson } from './http-util';
 import { handleLocalAdmin, type LocalAdminServices } from './local-admin';
 import type { Logger } from './logger';
 import { ADMIN_PREFIX, ROUTES } from './routes';
+import { parseFormUpload } from './storage/form-upload';
 
 export interface AppServices extends AdminApiServices, LocalAdminServices {
   logger: Logger;
@@ -70,6 +71,10 @@ async function handleStorageBytes(
       typeof token === 'string' ? token : undefined,
       await readBody(req),
     );
+  } else if (req.method === 'POST') {
+    const form = parseFormUpload(req.headers['content-type'], await readBody(req));
+    if (!form) throw new CloudApiError(CLOUD_ERROR_CODES.INVALID_PARAM, 'a form upload needs a multipart file part');
+    result = await services.storage.uploadForm(cloudPath, form);
   } else if (req.method === 'GET' || req.method === 'HEAD') {
     result = await services.storage.download(cloudPath, url.searchParams.get('sign'), url.searchParams.get('t'));
   } else {
@@ -81,7 +86,7 @@ async function handleStorageBytes(
     res.end();
     return;
   }
-  sendBuffer(res, 200, result.body, result.contentType);
+  sendBuffer(res, result.status, result.body, result.contentType);
 }
 
 function sendError(logger: Logger, req: IncomingMessage, res: ServerResponse, requestId: string, error: unknown): void {

@@ -8,7 +8,7 @@ export const ROUTES = {
   admin: '/admin',
   /** POST /functions/<name>: body is the event, answer is the return value. */
   functionsPrefix: '/functions/',
-  /** PUT (upload) / GET, HEAD (temp URL download) of file bytes: /storage/<cloudPath>. */
+  /** PUT or form POST (upload) / GET, HEAD (temp URL download) of file bytes: /storage/<cloudPath>. */
   storagePrefix: '/storage/',
 } as const;
 

@@ -3,9 +3,10 @@
  * @cloudbase/database 1.4.3 (inside node-sdk 3.18.3) sends and reads: see its src/collection.ts,
  * document.ts, query.ts, aggregate.ts and transaction/index.ts.
  */
-import { type Doc, decodeRequestValue } from './ejson';
+import { type Doc, decodeRequestValue, replyText } from './ejson';
 import type { Engine } from './engine';
 import { CloudError, DB_ERROR, invalidParam } from './errors';
+import { assertStorableDocument, assertStorableUpdate } from './field-names';
 import { isPlainObject } from './planner';
 import type { Store } from './store';
 import type { TransactionRegistry } from './transactions';
@@ -29,6 +30,7 @@ export function createActions(store: Store, engine: Engine, txns: TransactionReg
       if (!Array.isArray(body.data) || body.data.length === 0)
         throw invalidParam('data must be a non-empty array of EJSON strings');
       const docs = body.data.map((item) => objectParam(decodeRequestValue(item, 'data', now), 'data'));
+      docs.forEach(assertStorableDocument);
       const insertedIds = await engine.insert(info, docs, txns.find(body.transactionId));
       return { data: { insertedIds } };
     },
@@ -50,7 +52,7 @@ export function createActions(store: Store, engine: Engine, txns: TransactionReg
           : { projection: objectParam(decodeRequestValue(body.projection, 'projection', now), 'projection') }),
       };
       const { list, total } = await engine.get(info, params, txns.find(body.transactionId));
-      return { data: { list }, total, limit, offset };
+      return { data: { list: list.map(replyText) }, total, limit, offset };
     },
 
     'database.calculateDocument': (body, now) => {
@@ -60,15 +62,13 @@ export function createActions(store: Store, engine: Engine, txns: TransactionReg
 
     'database.modifyDocument': async (body, now) => {
       const info = store.collection(body.collectionName);
+      const data = objectParam(decodeRequestValue(body.data, 'data', now), 'data');
+      const merge = body.merge !== false;
+      if (merge) assertStorableUpdate(data);
+      else assertStorableDocument(withoutOperators(data));
       const result = await engine.modify(
         info,
-        {
-          query: queryParam(body.query, now),
-          data: objectParam(decodeRequestValue(body.data, 'data', now), 'data'),
-          multi: body.multi === true,
-          merge: body.merge !== false,
-          upsert: body.upsert === true,
-        },
+        { query: queryParam(body.query, now), data, multi: body.multi === true, merge, upsert: body.upsert === true },
         txns.find(body.transactionId),
       );
       return {
@@ -82,12 +82,16 @@ export function createActions(store: Store, engine: Engine, txns: TransactionReg
     'database.modifyAndReturnDoc': async (body, now) => {
       const info = store.collection(body.collectionName);
       const data = objectParam(decodeRequestValue(body.data, 'data', now), 'data');
+      assertStorableUpdate(data);
       const result = await engine.modify(
         info,
         { query: queryParam(body.query, now), data, multi: false, merge: true, upsert: false },
         txns.find(body.transactionId),
       );
-      return { data: { updated: result.updated, doc: result.doc } };
+      // findAndModify: CloudBase counts the matched document, changed or not.
+      return result.doc === null
+        ? { data: { updated: 0, doc: null } }
+        : { data: { updated: 1, doc: replyText(result.doc) } };
     },
 
     'database.removeDocument': async (body, now) => {
@@ -109,7 +113,7 @@ export function createActions(store: Store, engine: Engine, txns: TransactionReg
           throw invalidParam('each stage needs stageKey and stageValue');
         return { [stage.stageKey]: decodeRequestValue(stage.stageValue, 'stageValue', now) };
       });
-      return { data: { list: engine.aggregate(info, pipeline) } };
+      return { data: { list: engine.aggregate(info, pipeline).map(replyText) } };
     },
 
     'database.startTransaction': () => ({ transactionId: txns.start().id }),
@@ -136,6 +140,11 @@ function requireTransaction(txns: TransactionRegistry, id: unknown) {
   const txn = txns.find(id);
   if (!txn) throw new CloudError(DB_ERROR.TRANSACTION_FAIL, 'transactionId is required');
   return txn;
+}
+
+/** A replacement's top-level operators are refused by the engine with their own message. */
+function withoutOperators(data: Doc): Doc {
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !key.startsWith('$')));
 }
 
 function queryParam(text: unknown, now: number): Doc {

@@ -2,8 +2,9 @@
  * Canonical Extended JSON in and out, with the same `bson` 4.7.2 the SDK uses. Values are held in
  * memory as plain JS (numbers, Date, RegExp) because that is what mingo evaluates.
  */
-import { BSONRegExp, EJSON } from 'bson';
+import { BSONRegExp, EJSON, ObjectId } from 'bson';
 import { invalidParam } from './errors';
+import type { DocId } from './store';
 
 export type Doc = Record<string, unknown>;
 
@@ -42,5 +43,44 @@ function toPlain(value: unknown, now: number): unknown {
   }
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(record)) out[key] = toPlain(item, now);
+  return out;
+}
+
+/**
+ * The store key of an `_id` value: strings and numbers as they are, a `db.ObjectId` as its 24 hex
+ * digits (so an ObjectId and the string of the same digits share one key: see the README).
+ */
+export function docKey(value: unknown): DocId | undefined {
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  return value instanceof ObjectId ? value.toHexString() : undefined;
+}
+
+/** A deep copy that keeps Dates, RegExps and ObjectIds (structuredClone turns an ObjectId into `{}`). */
+export function cloneValue<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => cloneValue(item)) as T;
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) out[key] = cloneValue(item);
+  return out as T;
+}
+
+/**
+ * A stored document's text as the reply carries it. CloudBase hands ObjectId values back as their
+ * hex string (the SDK would decode `{"$oid"}` into an ObjectId with no enumerable fields, i.e. `{}`).
+ */
+export function replyText(text: string): string {
+  if (!text.includes('"$oid"')) return text;
+  return EJSON.stringify(oidsToHex(EJSON.parse(text, { relaxed: false })) as Parameters<typeof EJSON.stringify>[0], {
+    relaxed: false,
+  });
+}
+
+function oidsToHex(value: unknown): unknown {
+  if (value instanceof ObjectId) return value.toHexString();
+  if (Array.isArray(value)) return value.map(oidsToHex);
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) out[key] = oidsToHex(item);
   return out;
 }

@@ -5,10 +5,11 @@
  * after which the operation re-reads from scratch.
  */
 import crypto from 'node:crypto';
-import { Query, aggregate as mingoAggregate, find as mingoFind, update as mingoUpdate } from 'mingo';
-import { type Doc, decodeStored, encode } from './ejson';
+import { type Doc, cloneValue, decodeStored, docKey, encode } from './ejson';
 import { CloudError, DB_ERROR, invalidParam } from './errors';
 import type { LockManager } from './locks';
+// mingo bound to the local cloud's operators (operators.ts), not mingo's bare defaults.
+import { Query, aggregate as mingoAggregate, find as mingoFind, update as mingoUpdate } from './mingo';
 import { isPlainObject, planQuery } from './planner';
 import type { CollectionInfo, DocId, Store, Write } from './store';
 import type { Transaction, TransactionRegistry } from './transactions';
@@ -72,12 +73,13 @@ export class Engine {
   }
 
   async insert(info: CollectionInfo, docs: Doc[], txn?: Transaction): Promise<DocId[]> {
-    const prepared = docs.map((doc) => {
+    const keyed = docs.map((doc) => {
       const id = doc._id === undefined ? newId() : doc._id;
-      if (typeof id !== 'string' && typeof id !== 'number') throw invalidParam('_id must be a string or a number');
-      return { _id: id, ...doc };
+      const key = docKey(id);
+      if (key === undefined) throw invalidParam('_id must be a string, a number or a db.ObjectId');
+      return { key, doc: { _id: id, ...doc } };
     });
-    const ids = prepared.map((doc) => doc._id);
+    const ids = keyed.map((item) => item.key);
     if (new Set(ids).size !== ids.length) throw duplicate(`duplicate _id in one insert`);
     for (;;) {
       const wait = this.blocker(txn, info.name, ids);
@@ -91,7 +93,7 @@ export class Engine {
       }
       this.write(
         info,
-        prepared.map((doc) => ({ mode: 'insert', coll: info.name, id: doc._id, doc })),
+        keyed.map(({ key, doc }) => ({ mode: 'insert', coll: info.name, id: key, doc })),
         txn,
       );
       return ids;
@@ -115,7 +117,8 @@ export class Engine {
       const writes: PendingWrite[] = [];
       let doc: string | null = null;
       for (const target of targets) {
-        const next = params.merge ? applyOperators(target.doc, params.data) : replacement(target.id, params.data);
+        // A replacement keeps the stored _id value itself (a db.ObjectId stays one).
+        const next = params.merge ? applyOperators(target.doc, params.data) : replacement(target.doc._id, params.data);
         const text = encode(next);
         if (text !== target.text) writes.push({ mode: 'upsert', coll: info.name, id: target.id, doc: next, text });
         doc = text;
@@ -126,8 +129,9 @@ export class Engine {
         writes.push({ mode: 'insert', coll: info.name, id: upsertId, doc: next });
       }
       this.write(info, writes, txn);
-      // Like MongoDB's nModified: a document rewritten with identical content does not count.
-      const updated = writes.filter((item) => item.mode === 'upsert').length;
+      // An operator update counts like MongoDB's nModified (identical content does not count); a
+      // replacement (doc().set()) counts every matched document, as CloudBase reports it.
+      const updated = params.merge ? writes.filter((item) => item.mode === 'upsert').length : targets.length;
       return upsertId === undefined ? { updated, doc } : { updated, upsertId, doc };
     }
   }
@@ -314,12 +318,12 @@ function applyOperators(doc: Doc, data: Doc): Doc {
       throw invalidParam('不能更新_id的值');
     }
   }
-  const next = structuredClone(doc);
+  const next = cloneValue(doc);
   mingoUpdate(next, data);
   return next;
 }
 
-function replacement(id: DocId, data: Doc): Doc {
+function replacement(id: unknown, data: Doc): Doc {
   if (Object.keys(data).some((key) => key.startsWith('$')))
     throw new CloudError(DB_ERROR.REQUEST_FAILED, 'a replacement document cannot hold update operators');
   const rest = { ...data };

@@ -46,3 +46,8 @@ export function invalidParam(message: string): CloudError {
 export function transactionConflict(message: string): CloudError {
   return new CloudError(DB_ERROR.TRANSACTION_CONFLICT, message);
 }
+
+/** An aggregation expression refused for its arguments, as MongoDB names the operator first. */
+export function expressionError(operator: string, message: string): CloudError {
+  return new CloudError(DB_ERROR.REQUEST_FAILED, `[FailedOperation] ${operator}: ${message}`);
+}

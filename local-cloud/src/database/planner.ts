@@ -3,7 +3,7 @@
  * whose fields are all pinned by equality (or `$in`). mingo still evaluates the full query on the
  * candidates, so the preselect only has to be a superset of the matches.
  */
-import type { Doc } from './ejson';
+import { type Doc, docKey } from './ejson';
 import type { CollectionInfo, SqlFilter } from './store';
 import { jsonExtract, sqlKey } from './sql-paths';
 
@@ -13,7 +13,10 @@ export function planQuery(query: Doc, info: CollectionInfo): Plan {
   const pinned = new Map<string, unknown[]>();
   collectPinned(query, pinned);
 
-  const ids = pinned.get('_id')?.filter((value) => typeof value === 'string' || typeof value === 'number');
+  const ids = pinned
+    .get('_id')
+    ?.map(docKey)
+    .filter((value) => value !== undefined);
   if (ids && ids.length === pinned.get('_id')?.length && ids.length > 0) {
     return { kind: 'id', filter: { sql: `id IN (${ids.map(() => '?').join(', ')})`, params: ids } };
   }

@@ -1,14 +1,16 @@
 /**
  * Cloud storage: the `storage.*` actions of /admin plus the COS-like byte routes the SDK uploads
- * to (PUT, as node-sdk's uploadFile does with the metadata's url and token headers) and downloads
- * from (GET on a signed temp URL). Files live under `<dataDir>/storage/<cloudPath>`.
+ * to (PUT, as node-sdk's uploadFile does with the metadata's url and token headers, or a form
+ * POST as older SDKs do) and downloads from (GET on a signed temp URL). Files live under
+ * `<dataDir>/storage/<cloudPath>`.
  */
-import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CLOUD_ERROR_CODES, CloudApiError } from '../errors';
 import type { Logger } from '../logger';
 import { ROUTES } from '../routes';
+import type { FormUpload } from './form-upload';
 import { checkCloudPath, cloudPathOf, contentTypeOf, fileIdOf } from './paths';
 
 export interface StorageOptions {
@@ -19,10 +21,15 @@ export interface StorageOptions {
 }
 
 /** What the byte routes answer; `xmlError` mirrors COS's XML error body, which the SDK parses. */
-export type ByteResult = { status: 200; body: Buffer; contentType: string } | { status: 403 | 404; xmlError: string };
+export type ByteResult =
+  | { status: 200 | 201 | 204; body: Buffer; contentType: string }
+  | { status: 400 | 403 | 404; xmlError: string };
 
 const UPLOAD_TOKEN_TTL_MS = 10 * 60 * 1000;
 const DEFAULT_MAX_AGE_S = 24 * 60 * 60;
+/** CloudBase takes at most 50 file ids per temp-URL or delete request (INVALID_PARAM beyond). */
+const MAX_FILES_PER_REQUEST = 50;
+const AUTHORITY_TYPES = ['READ', 'WRITE', 'READWRITE'];
 
 export class StorageService {
   /** Upload tokens handed out by getUploadMetadata: token → cloud path and expiry. */
@@ -39,6 +46,8 @@ export class StorageService {
         return { data: { download_list: this.downloadUrls(body.file_list) } };
       case 'storage.batchDeleteFile':
         return { data: { delete_list: await this.deleteFiles(body.fileid_list) } };
+      case 'storage.getFileAuthority':
+        return { data: this.fileAuthority(body) };
       default:
         throw new CloudApiError(CLOUD_ERROR_CODES.INVALID_ACTION, `unsupported storage action: ${action}`);
     }
@@ -59,6 +68,24 @@ export class StorageService {
     await fs.promises.writeFile(file, bytes);
     this.options.logger.log('storage', `uploaded ${cloudPath}`, { bytes: bytes.length });
     return { status: 200, body: Buffer.alloc(0), contentType: 'application/xml' };
+  }
+
+  /**
+   * POST /storage/<cloudPath> (or /storage/ with the path in the form's `key`): COS's form upload,
+   * checked against the same upload token as a PUT.
+   */
+  async uploadForm(urlPath: string, form: FormUpload): Promise<ByteResult> {
+    const cloudPath = urlPath === '' ? form.key : urlPath;
+    if (cloudPath === undefined || (form.key !== undefined && form.key !== cloudPath)) {
+      return {
+        status: 400,
+        xmlError: cosError('InvalidArgument', 'the form key does not name the upload path', urlPath),
+      };
+    }
+    const put = await this.upload(cloudPath, form.token, form.bytes);
+    if ('xmlError' in put) return put;
+    if (form.status !== 201) return { status: form.status, body: Buffer.alloc(0), contentType: 'application/xml' };
+    return { status: 201, body: Buffer.from(postResponse(cloudPath, form.bytes)), contentType: 'application/xml' };
   }
 
   /** GET /storage/<cloudPath>?sign=..&t=.. as handed out by batchGetDownloadUrl. */
@@ -96,14 +123,13 @@ export class StorageService {
   }
 
   private downloadUrls(fileList: unknown): Record<string, unknown>[] {
-    if (!Array.isArray(fileList))
-      throw new CloudApiError(CLOUD_ERROR_CODES.INVALID_PARAM, 'file_list must be an array');
+    checkFileList(fileList, 'file_list');
     return fileList.map((item: unknown) => {
       const { fileid, max_age: maxAge } = (item ?? {}) as { fileid?: unknown; max_age?: unknown };
       const cloudPath = cloudPathOf(fileid);
-      if (cloudPath === undefined)
-        return { fileID: fileid, tempFileURL: '', code: CLOUD_ERROR_CODES.INVALID_PARAM, message: 'invalid fileID' };
-      if (!fs.existsSync(this.fileOf(cloudPath))) {
+      // An id that names no file in this environment is a missing file, as CloudBase reports it
+      // (its SDK's own tests download 'unexistFileID' and expect STORAGE_FILE_NONEXIST).
+      if (cloudPath === undefined || !fs.existsSync(this.fileOf(cloudPath))) {
         return {
           fileID: fileid,
           tempFileURL: '',
@@ -119,8 +145,7 @@ export class StorageService {
   }
 
   private async deleteFiles(fileIds: unknown): Promise<Record<string, unknown>[]> {
-    if (!Array.isArray(fileIds))
-      throw new CloudApiError(CLOUD_ERROR_CODES.INVALID_PARAM, 'fileid_list must be an array');
+    checkFileList(fileIds, 'fileid_list');
     return Promise.all(
       fileIds.map(async (fileId: unknown) => {
         const cloudPath = cloudPathOf(fileId);
@@ -135,6 +160,28 @@ export class StorageService {
         return { fileID: fileId, code: 'SUCCESS' };
       }),
     );
+  }
+
+  /**
+   * What node-sdk's getFileAuthority asks for a signed-in user. The local cloud has no storage
+   * security rules, so every valid path is granted what was asked (see the README).
+   */
+  private fileAuthority(body: Record<string, unknown>): Record<string, unknown>[] {
+    if (typeof body.openId !== 'string' && typeof body.uid !== 'string')
+      throw new CloudApiError(CLOUD_ERROR_CODES.INVALID_PARAM, 'openId or uid is required');
+    checkFileList(body.fileList, 'fileList');
+    return body.fileList.map((item: unknown) => {
+      const { path: given, type } = (item ?? {}) as { path?: unknown; type?: unknown };
+      if (typeof type !== 'string' || !AUTHORITY_TYPES.includes(type))
+        throw new CloudApiError(CLOUD_ERROR_CODES.INVALID_PARAM, `invalid type: ${String(type)}`);
+      const cloudPath = cloudPathOf(given) ?? checkCloudPath(given);
+      return {
+        path: given,
+        cosFileId: createHash('sha256').update(cloudPath).digest('base64').slice(0, 22),
+        read: type !== 'WRITE',
+        write: type !== 'READ',
+      };
+    });
   }
 
   private byteUrl(cloudPath: string): string {
@@ -155,6 +202,26 @@ export class StorageService {
     const given = Buffer.from(sign);
     return expected.length === given.length && timingSafeEqual(expected, given);
   }
+}
+
+function checkFileList(list: unknown, field: string): asserts list is unknown[] {
+  if (!Array.isArray(list) || list.length === 0)
+    throw new CloudApiError(CLOUD_ERROR_CODES.INVALID_PARAM, `${field} must be a non-empty array`);
+  if (list.length > MAX_FILES_PER_REQUEST)
+    throw new CloudApiError(
+      CLOUD_ERROR_CODES.INVALID_PARAM,
+      `${field} holds ${list.length} files; at most ${MAX_FILES_PER_REQUEST} per request`,
+    );
+}
+
+/** COS's answer to a form upload with success_action_status 201. */
+function postResponse(cloudPath: string, bytes: Buffer): string {
+  const etag = createHash('md5').update(bytes).digest('hex');
+  const key = escapeXml(cloudPath);
+  return (
+    `<?xml version='1.0' encoding='utf-8' ?>\n<PostResponse><Location>/${key}</Location><Bucket>local</Bucket>` +
+    `<Key>${key}</Key><ETag>"${etag}"</ETag></PostResponse>`
+  );
 }
 
 function cosError(code: string, message: string, resource: string): string {
