@@ -14,11 +14,50 @@ export const eventId = id('活动');
 export const branchId = id('支部');
 export const memberId = id('党员');
 
+/**
+ * `2026-12-04T14:30:00+08:00` (seconds and fraction optional, `Z` or an offset). zod's datetime
+ * check is a pattern only: `+99:99` or Feb 30 pass it and become an Invalid Date (a 1970 start
+ * once reached the database). Here every part must exist: a real day, hours < 24, an offset
+ * within ±14:00 as time zones are, a year this product can mean.
+ */
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|([+-])(\d{2}):?(\d{2}))$/;
+const YEARS = { min: 2000, max: 2099 };
+
+export function parseInstant(value: string): Date | null {
+  const m = INSTANT.exec(value);
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (year < YEARS.min || year > YEARS.max || hour > 23 || minute > 59 || second > 59) return null;
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return null;
+  if (m[7] !== 'Z') {
+    const [offsetHours, offsetMinutes] = [Number(m[9]), Number(m[10])];
+    if (offsetMinutes > 59 || offsetHours * 60 + offsetMinutes > 14 * 60) return null;
+  }
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
 export function instant(label: string) {
   return z
     .string({ required_error: `请填写${label}`, invalid_type_error: `${label}格式不正确` })
-    .datetime({ offset: true, message: `${label}格式不正确` })
-    .transform((s) => new Date(s));
+    .max(40, { message: `${label}格式不正确` })
+    .transform((s, ctx) => {
+      const date = parseInstant(s);
+      if (!date) {
+        // fatal: the cross-field rules (eventTimeIssues) must never see a missing instant.
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label}格式不正确或不存在`, fatal: true });
+        return z.NEVER;
+      }
+      return date;
+    });
 }
 
 /** A reason someone else will read later (moving, cancelling, checking in by hand). */

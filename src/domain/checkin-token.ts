@@ -2,10 +2,12 @@
  * Rotating check-in codes for the QR on the secretary's screen. A code is only good for the
  * window it was issued in and the one before it, so a photo of the screen sent to someone at home
  * stops working within a minute, while a member who scans just as the code rotates still gets in.
- * Format (URL-safe, ~41 chars): `c1.<event tag>.<window, base36>.<signature>` where the tag is a
- * short hash of the event id (so a code for another event is told apart) and the signature is
- * HMAC-SHA256 over version, event id, window length and window index, truncated to 128 bits.
- * The code does not carry the event id itself: the scanning page knows which event it is for.
+ * Format (URL-safe, ~41 chars): `c2.<event tag>.<window, base36>.<signature>` where the tag is a
+ * short hash of the event id and the signature is HMAC-SHA256 over version, tag, window length
+ * and window index, truncated to 128 bits. The signature is checked before any part of the code
+ * is interpreted, so a made-up code is only ever "invalid", never "another event's"; a genuine
+ * code of another event is then told apart by its tag. The code does not carry the event id
+ * itself: the scanning page knows which event it is for.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
@@ -13,10 +15,10 @@ export const DEFAULT_WINDOW_SECONDS = 30;
 /** Shorter secrets make the truncated HMAC guessable offline from observed codes. */
 export const MIN_SECRET_BYTES = 16;
 
-const VERSION = 'c1';
+const VERSION = 'c2';
 const TAG_BYTES = 6;
 const SIGNATURE_BYTES = 16;
-const TOKEN = /^c1\.([A-Za-z0-9_-]{8})\.([0-9a-z]{1,11})\.([A-Za-z0-9_-]{22})$/;
+const TOKEN = /^c2\.([A-Za-z0-9_-]{8})\.([0-9a-z]{1,11})\.([A-Za-z0-9_-]{22})$/;
 
 export interface CheckinTokenOptions {
   windowSeconds?: number;
@@ -51,9 +53,9 @@ function eventTag(eventId: string): string {
   return createHash('sha256').update(eventId, 'utf8').digest().subarray(0, TAG_BYTES).toString('base64url');
 }
 
-function sign(eventId: string, window: number, windowSeconds: number, secret: string | Buffer): Buffer {
+function sign(tag: string, window: number, windowSeconds: number, secret: string | Buffer): Buffer {
   return createHmac('sha256', secret)
-    .update(`${VERSION}|${eventId}|${windowSeconds}|${window}`, 'utf8')
+    .update(`${VERSION}|${tag}|${windowSeconds}|${window}`, 'utf8')
     .digest()
     .subarray(0, SIGNATURE_BYTES);
 }
@@ -68,8 +70,9 @@ export function issueToken(
   if (eventId.length === 0) throw new RangeError('event id is empty');
   const windowSeconds = windowSecondsOf(options);
   const window = windowIndex(now, windowSeconds);
-  const signature = sign(eventId, window, windowSeconds, secret).toString('base64url');
-  return `${VERSION}.${eventTag(eventId)}.${window.toString(36)}.${signature}`;
+  const tag = eventTag(eventId);
+  const signature = sign(tag, window, windowSeconds, secret).toString('base64url');
+  return `${VERSION}.${tag}.${window.toString(36)}.${signature}`;
 }
 
 /** Instant the current code stops being issued, for the screen's refresh timer. */
@@ -95,9 +98,8 @@ export function verifyToken(
   // Only the canonical spelling is accepted, so one code has exactly one text form.
   if (window.toString(36) !== windowText || signature.toString('base64url') !== signatureText)
     return { kind: 'malformed' };
+  if (!timingSafeEqual(signature, sign(tag, window, windowSeconds, secret))) return { kind: 'badSignature' };
   if (tag !== eventTag(expectedEventId)) return { kind: 'wrongEvent' };
-  if (!timingSafeEqual(signature, sign(expectedEventId, window, windowSeconds, secret)))
-    return { kind: 'badSignature' };
   const current = windowIndex(now, windowSeconds);
   if (window > current) return { kind: 'notYetValid' };
   if (window < current - 1) return { kind: 'expired' };

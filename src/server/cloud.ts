@@ -20,3 +20,17 @@ export function callerOpenid(cloud: CloudApp): string | undefined {
   const { openId } = cloud.auth().getUserInfo();
   return openId ? openId : undefined;
 }
+
+/**
+ * What triggered this call, from the platform context (getWXContext().SOURCE): `wx_trigger` for a
+ * timer trigger, `wx_client` for the mini-program, `wx_client,scf` when a function called on a
+ * client's behalf, and so on. A caller cannot set it.
+ */
+export function callSource(): string {
+  return tcb.getCloudbaseContext().TCB_SOURCE ?? '';
+}
+
+/** Only the function's own timer trigger, never a client, another function or the console. */
+export function calledByTimer(): boolean {
+  return callSource() === 'wx_trigger';
+}

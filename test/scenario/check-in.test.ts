@@ -96,6 +96,10 @@ describe('a refused scan', () => {
     expect(errorCode(await scan({ eventId: event.id, token: old }))).toBe('CHECKIN_CODE_EXPIRED');
     expect(errorCode(await scan({ eventId: event.id, token: code.token }))).toBe('CHECKIN_CODE_OTHER_EVENT');
     expect(errorCode(await scan({ eventId: event.id, token: 'c1.not-a-code' }))).toBe('CHECKIN_CODE_INVALID');
+    // Well-formed but made up, carrying the other event's tag: invalid, not "another event's".
+    const [, otherTag, window] = code.token.split('.') as [string, string, string];
+    const madeUp = `c2.${otherTag}.${window}.${'A'.repeat(22)}`;
+    expect(errorCode(await scan({ eventId: event.id, token: madeUp }))).toBe('CHECKIN_CODE_INVALID');
     const forged = issueToken(event.id, new Date(), Buffer.alloc(32, 7));
     expect(errorCode(await scan({ eventId: event.id, token: forged }))).toBe('CHECKIN_CODE_INVALID');
 

@@ -98,6 +98,16 @@ describe('the scheduler', () => {
     expect(await themeDayEvents()).toHaveLength(12);
   }, 30_000);
 
+  it('refuses every caller but its timer: a client cannot run it at an instant of its choosing', async () => {
+    const before = await themeDayEvents();
+    const farAhead = { Type: 'Timer', TriggerName: 'daily', Time: '2046-01-01T00:00:00Z' };
+    for (const openid of [branch.secretary, undefined]) {
+      const answer = await cloud.callFunction('scheduler', farAhead, openid ? { openid } : {});
+      expect(answer).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '此云函数只由定时触发器运行' } });
+    }
+    expect(await themeDayEvents()).toEqual(before);
+  }, 30_000);
+
   it('moves the 15th of February 2026 past the Spring Festival', async () => {
     await setRule(15);
     await cloud.fireTimer('scheduler', 'daily', new Date('2026-01-19T18:00:00Z'));

@@ -11,10 +11,18 @@ import { describeError, log } from '../../server/log';
 import { handlers } from './handlers';
 import type { HandlerContext } from './handlers/types';
 
+/**
+ * `data` is handed to the action's strict schema as it arrived: a copying schema (z.record) would
+ * turn an own `"__proto__"` key of the JSON into the copy's prototype, hiding it from the strict
+ * check instead of refusing it.
+ */
+const plainObject = z.custom<Record<string, unknown>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+);
 const envelope = z
   .object({
     action: z.string().max(64),
-    data: z.record(z.unknown()).optional(),
+    data: plainObject.optional(),
   })
   .passthrough(); // wx.cloud.callFunction adds `userInfo` to the event: tolerated, never trusted.
 

@@ -3,7 +3,7 @@
  * 02:00 China time). Runs each job for the trigger's instant: today, the rolling generation of
  * theme-day events for the next twelve months.
  */
-import { cloudApp } from '../../server/cloud';
+import { calledByTimer, callSource, cloudApp } from '../../server/cloud';
 import { describeError, log } from '../../server/log';
 import { generateAllThemeDays } from '../../server/theme-day-generation';
 
@@ -15,6 +15,12 @@ function firedAt(event: unknown): Date {
 }
 
 export async function main(event: unknown): Promise<Record<string, unknown>> {
+  // Anyone who can call functions (wx.cloud.callFunction, the console's test) could otherwise
+  // run the jobs at an instant of their choosing; only the timer may.
+  if (!calledByTimer()) {
+    log('rejected', { action: 'scheduler', code: 'FORBIDDEN', source: callSource() });
+    return { ok: false, error: { code: 'FORBIDDEN', message: '此云函数只由定时触发器运行' } };
+  }
   const now = firedAt(event);
   const db = cloudApp().database();
   try {

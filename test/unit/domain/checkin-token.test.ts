@@ -11,7 +11,7 @@ describe('issueToken', () => {
     const token = issueToken(eventId, windowStart, secret);
     expect(token.length).toBeLessThanOrEqual(60);
     expect(encodeURIComponent(token)).toBe(token);
-    expect(token).toMatch(/^c1\./);
+    expect(token).toMatch(/^c2\./);
     expect(issueToken(eventId, at(29_999), secret)).toBe(token);
     expect(issueToken(eventId, at(30_000), secret)).not.toBe(token);
   });
@@ -57,8 +57,22 @@ describe('verifyToken', () => {
     expect(verifyToken(token, eventId, at(-1), secret)).toEqual({ kind: 'notYetValid' });
   });
 
-  it('tells a code for another event apart', () => {
+  it('tells a genuine code for another event apart', () => {
     expect(verifyToken(token, 'ev_other', windowStart, secret)).toEqual({ kind: 'wrongEvent' });
+  });
+
+  it('checks the signature before reading anything else: a made-up code is invalid, whatever its tag', () => {
+    const [, tag, window] = token.split('.') as [string, string, string, string];
+    const madeUp = `c2.AAAAAAAA.${window}.${'A'.repeat(22)}`;
+    expect(verifyToken(madeUp, eventId, windowStart, secret)).toEqual({ kind: 'badSignature' });
+    // Another event's tag with a made-up signature, and an ancient window: still just invalid.
+    const otherTag = issueToken('ev_other', windowStart, secret).split('.')[1]!;
+    expect(verifyToken(`c2.${otherTag}.${window}.${'A'.repeat(21) + 'Q'}`, eventId, windowStart, secret)).toEqual({
+      kind: 'badSignature',
+    });
+    expect(verifyToken(`c2.${tag}.0.${'A'.repeat(22)}`, eventId, windowStart, secret)).toEqual({
+      kind: 'badSignature',
+    });
   });
 
   it('rejects another secret and any tampering with window or signature', () => {
@@ -85,11 +99,11 @@ describe('verifyToken', () => {
     for (const bad of [
       '',
       'hello',
-      `c2.${tag}.${window}.${signature}`,
-      `c1.${tag}.0${window}.${signature}`,
-      `c1.${tag}.${window}.${signature}=`,
-      `c1.${tag}.${window}.${signature}.x`,
-      `c1.${tag}.${window.toUpperCase()}.${signature}`,
+      `c1.${tag}.${window}.${signature}`,
+      `c2.${tag}.0${window}.${signature}`,
+      `c2.${tag}.${window}.${signature}=`,
+      `c2.${tag}.${window}.${signature}.x`,
+      `c2.${tag}.${window.toUpperCase()}.${signature}`,
       `${token} `,
     ]) {
       expect(verifyToken(bad, eventId, windowStart, secret)).toEqual({ kind: 'malformed' });
