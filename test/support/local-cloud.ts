@@ -87,6 +87,8 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
   const cloud = new LocalCloud({
     dataDir,
     functionsDir: options.functionsDir ?? path.join(REPO_ROOT, DEFAULTS.functionsDir),
+    // Fixture functions have their own cloudbaserc.json beside them; collections are always the project's.
+    databaseManifest: path.join(REPO_ROOT, 'database.json'),
     port: 0,
     functionTimeoutMs: options.functionTimeoutMs,
     maxInstances: options.maxInstances,

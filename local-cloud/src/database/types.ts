@@ -3,12 +3,12 @@
  * every `database.*` action of a POST /admin body here and sends back what `handle` returns
  * (adding `requestId`); a thrown CloudError becomes `{ code, message, requestId }`.
  */
-import type { CollectionSpec } from '../../../src/db/collections';
+import type { CollectionSpec } from '../project/database-manifest';
 
 export interface DatabaseOptions {
   /** Folder for the SQLite file; created if missing. */
   dataDir: string;
-  /** Index manifest (src/db/collections.ts): unique indexes enforced, secondary ones used. */
+  /** Index manifest (database.json, see project/database-manifest.ts): unique indexes enforced, secondary ones used. */
   collections: Record<string, CollectionSpec>;
   /** How long a transaction waits for a document another transaction holds (default 5000 ms). */
   lockTimeoutMs?: number;
