@@ -3,8 +3,8 @@
  * invalid payload, unknown actions and fields, oversize strings, missing identity, and the
  * guarantee that identity comes from the platform, never from the payload.
  */
-import { DEMO } from '../../local-cloud/src/seed/demo';
-import { DEMO_PAIRING } from '../../local-cloud/src/seed/demo-pairings';
+import { DEMO } from '../../src/demo/demo';
+import { DEMO_PAIRING } from '../../src/demo/demo-pairings';
 import { actions, type ActionName, type ApiResult } from '../../src/contract';
 import { orgPayloads } from './org-payloads';
 import { startApiCloud, type ApiCloud } from './support';
@@ -25,7 +25,7 @@ const laterMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().get
   .toISOString()
   .slice(0, 7);
 const inAWeek = Date.now() + 7 * 24 * 3600_000;
-/** The demo visit's place (local-cloud/src/seed/demo-events.ts). */
+/** The demo visit's place (src/demo/demo-events.ts). */
 const demoPlace = { latitude: 30.2741, longitude: 120.1551 };
 
 /**
