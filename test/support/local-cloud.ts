@@ -31,6 +31,8 @@ export interface TestCloudOptions {
   maxInstances?: number;
   /** Let timer triggers fire on their schedule; off by default, fire them with fireTimer(). */
   scheduleTimers?: boolean;
+  /** Default: the project's database.json. */
+  databaseManifest?: string;
 }
 
 export interface CallOptions {
@@ -88,7 +90,7 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
     dataDir,
     functionsDir: options.functionsDir ?? path.join(REPO_ROOT, DEFAULTS.functionsDir),
     // Fixture functions have their own cloudbaserc.json beside them; collections are always the project's.
-    databaseManifest: path.join(REPO_ROOT, 'database.json'),
+    databaseManifest: options.databaseManifest ?? path.join(REPO_ROOT, 'database.json'),
     port: 0,
     functionTimeoutMs: options.functionTimeoutMs,
     maxInstances: options.maxInstances,
