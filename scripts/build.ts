@@ -6,9 +6,15 @@
  *
  * Functions are bundled with their SDKs inside, so a deploy needs no `npm install` in the cloud
  * and a cold start loads one file. `npm run bench:bundles` reports size and require() time.
+ *
+ * Packing miniprogram_npm is most of the build's time and depends only on the mini-program's
+ * packages: it is skipped when a hash of package.json's dependencies and the lock file's entries
+ * for them matches the last pack (kept in node_modules/.cache, so `npm ci` forgets it).
+ * `--force` packs anyway.
  */
+import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..');
@@ -20,14 +26,29 @@ export function functionNames(): string[] {
     .map((d) => d.name);
 }
 
-async function bundleFunction(name: string): Promise<void> {
+const CACHE_DIR = path.join(root, 'node_modules/.cache/lianjian');
+
+/** True when the bundle is newer than every file that went into it last time (esbuild's metafile). */
+function bundleIsFresh(name: string, outfile: string): boolean {
+  const inputsFile = path.join(CACHE_DIR, `${name}.inputs.json`);
+  if (!existsSync(outfile) || !existsSync(inputsFile)) return false;
+  const built = statSync(outfile).mtimeMs;
+  const inputs = JSON.parse(readFileSync(inputsFile, 'utf8')) as string[];
+  return inputs.every((input) => existsSync(input) && statSync(input).mtimeMs < built);
+}
+
+/** Bundles one function unless its inputs are unchanged; true if it bundled. */
+async function bundleFunction(name: string, force: boolean): Promise<boolean> {
   const outdir = path.join(root, 'cloudfunctions', name);
   if (!existsSync(path.join(outdir, 'package.json'))) {
     throw new Error(`cloudfunctions/${name}/package.json is missing: every function folder needs one`);
   }
-  await build({
+  const outfile = path.join(outdir, 'index.js');
+  if (!force && bundleIsFresh(name, outfile)) return false;
+  const result = await build({
     entryPoints: [path.join(root, 'src/functions', name, 'index.ts')],
-    outfile: path.join(outdir, 'index.js'),
+    outfile,
+    metafile: true,
     bundle: true,
     platform: 'node',
     target: 'node16', // the oldest CloudBase runtime we deploy to is Nodejs16.13
@@ -37,6 +58,29 @@ async function bundleFunction(name: string): Promise<void> {
     legalComments: 'none',
     logLevel: 'warning',
   });
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const inputs = Object.keys(result.metafile.inputs).map((input) => path.resolve(root, input));
+  writeFileSync(path.join(CACHE_DIR, `${name}.inputs.json`), JSON.stringify(inputs));
+  return true;
+}
+
+const PACK_HASH_FILE = path.join(CACHE_DIR, 'miniprogram-npm.hash');
+const NPM_DIST = path.join(root, 'miniprogram/miniprogram_npm');
+
+/** Hash of what miniprogram_npm is packed from: the dependencies and their locked versions. */
+export function miniprogramPackagesHash(): string {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
+  const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
+    packages?: Record<string, unknown>;
+  };
+  const deps = pkg.dependencies ?? {};
+  // The lock entries of the dependencies and of anything installed beneath them.
+  const locked = Object.entries(lock.packages ?? {}).filter(([key]) =>
+    Object.keys(deps).some((name) => key === `node_modules/${name}` || key.startsWith(`node_modules/${name}/`)),
+  );
+  return createHash('sha256').update(JSON.stringify({ deps, locked })).digest('hex');
 }
 
 async function packMiniprogramNpm(): Promise<void> {
@@ -53,12 +97,37 @@ async function packMiniprogramNpm(): Promise<void> {
   });
 }
 
-async function main(): Promise<void> {
-  const started = Date.now();
-  const names = functionNames();
-  await Promise.all(names.map(bundleFunction));
+/** Packs miniprogram_npm unless the packages are unchanged since the last pack; true if it packed. */
+export async function packMiniprogramNpmIfChanged(force = false): Promise<boolean> {
+  const hash = miniprogramPackagesHash();
+  const last = existsSync(PACK_HASH_FILE) ? readFileSync(PACK_HASH_FILE, 'utf8').trim() : '';
+  if (!force && last === hash && existsSync(NPM_DIST)) return false;
   await packMiniprogramNpm();
-  console.log(`built functions [${names.join(', ')}] and miniprogram_npm in ${Date.now() - started} ms`);
+  mkdirSync(path.dirname(PACK_HASH_FILE), { recursive: true });
+  writeFileSync(PACK_HASH_FILE, `${hash}\n`);
+  return true;
+}
+
+/** Bundles every function whose sources changed; answers the names it bundled. */
+export async function buildFunctions(force = false): Promise<string[]> {
+  const names = functionNames();
+  const built = await Promise.all(names.map((name) => bundleFunction(name, force)));
+  return names.filter((_, i) => built[i]);
+}
+
+export async function buildAll(force = false): Promise<string> {
+  const started = Date.now();
+  const built = await buildFunctions(force);
+  const packed = await packMiniprogramNpmIfChanged(force);
+  const what = [
+    built.length > 0 ? `functions [${built.join(', ')}]` : 'no function (bundles up to date)',
+    packed ? 'miniprogram_npm' : 'not miniprogram_npm (packages unchanged)',
+  ];
+  return `built ${what.join(' and ')} in ${Date.now() - started} ms${force ? '' : ' (--force rebuilds all)'}`;
+}
+
+async function main(): Promise<void> {
+  console.log(await buildAll(process.argv.includes('--force')));
 }
 
 if (require.main === module) {

@@ -14,7 +14,7 @@ export const DEFAULTS = {
   region: 'ap-shanghai',
   /** Warm instances per function; production autoscales, one request per instance. */
   maxInstances: 8,
-  /** Per-call limit; CloudBase's default is 3 s, deployed functions here configure 20 s. */
+  /** Per-call limit of a function cloudbaserc.json gives no timeout (CloudBase's own default is 3 s). */
   functionTimeoutMs: 20_000,
   /** Timer triggers are evaluated in China Standard Time whatever the machine's TZ. */
   timerUtcOffsetMinutes: 8 * 60,
@@ -25,6 +25,12 @@ export const ENV_VARS = {
   dataDir: 'LOCAL_CLOUD_DATA',
   functionsDir: 'LOCAL_CLOUD_FUNCTIONS',
   maxInstances: 'LOCAL_CLOUD_MAX_INSTANCES',
+  /** The functions' configuration (default: cloudbaserc.json beside the functions folder). */
+  cloudConfig: 'LOCAL_CLOUD_CONFIG',
+  /** The database manifest (default: database.json beside the functions folder). */
+  databaseManifest: 'LOCAL_CLOUD_DATABASE',
+  /** `1` logs every SDK request (same as --verbose). */
+  verbose: 'LOCAL_CLOUD_VERBOSE',
   /** `conflict` (default, CloudBase's rule) or `queue` (contending transactions wait). */
   transactionMode: 'LOCAL_CLOUD_TRANSACTIONS',
 } as const;

@@ -7,9 +7,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { COLLECTIONS } from '../../src/db/collections';
 import { createApp } from './app';
-import { DATA_LAYOUT, DEFAULTS } from './config';
+import { DATA_LAYOUT, DEFAULTS, ENV_VARS } from './config';
 import { createDatabaseService } from './database';
 import type { TransactionMode } from './database/transactions';
 import type { DatabaseService } from './database/types';
@@ -17,25 +16,49 @@ import { FunctionsService } from './functions/service';
 import { createLogger, type Logger } from './logger';
 import { Outbox } from './openapi/outbox';
 import { OpenApiService } from './openapi/service';
+import { CLOUD_CONFIG_FILE, loadCloudConfigIfPresent, type FunctionConfig } from './project/cloudbaserc';
+import { DATABASE_MANIFEST_FILE, loadDatabaseManifest, type CollectionSpec } from './project/database-manifest';
 import { ROUTES } from './routes';
 import { ADMIN_PATH, sdkEnv } from './sdk-env';
 import { StorageService } from './storage/service';
 import { TimerService } from './timers/service';
 
+/** The port cannot be bound; the message names the variable to set (no stack needed). */
+export class PortUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PortUnavailableError';
+  }
+}
+
 export interface LocalCloudOptions {
   dataDir: string;
   functionsDir: string;
+  /**
+   * The project's `cloudbaserc.json` (timeouts, memory, environment variables, timer triggers of
+   * each function); default: beside the functions folder. Missing file: every function runs with
+   * the defaults and no triggers.
+   */
+  cloudConfig?: string;
+  /**
+   * The database manifest (`database.json`, collections and indexes), a path or the parsed
+   * collections; default: beside the functions folder.
+   */
+  databaseManifest?: string | Record<string, CollectionSpec>;
   /** 0 picks a free port (tests). */
   port?: number;
   host?: string;
   envId?: string;
   appId?: string;
   maxInstances?: number;
+  /** Overrides every function's configured timeout (tests). */
   functionTimeoutMs?: number;
   /** Fire timer triggers on their schedule (off in tests, which fire them on demand). */
   scheduleTimers?: boolean;
   /** Only warnings and errors on the console, and no output of the functions themselves. */
   quiet?: boolean;
+  /** Log every SDK request too (default: one line per function call). */
+  verbose?: boolean;
   /** How contending transactions behave; CloudBase's `conflict` unless asked (see database/transactions.ts). */
   transactionMode?: TransactionMode;
 }
@@ -46,6 +69,10 @@ export interface LocalCloudInfo {
   gatewayUrl: string;
   dataDir: string;
   functionsDir: string;
+  cloudConfig: string;
+  databaseManifest: string;
+  collections: number;
+  indexes: number;
   envId: string;
   functions: string[];
   timers: { functionName: string; name: string; config: string }[];
@@ -61,15 +88,29 @@ export class LocalCloud {
   private readonly timers: TimerService;
   private readonly server: http.Server;
   private url = '';
+  private readonly cloudConfigFile: string;
+  private readonly manifestFile: string;
+  private readonly collections: Record<string, CollectionSpec>;
+  private cloudConfigCache: { mtimeMs: number; functions: Map<string, FunctionConfig> } | undefined;
 
   constructor(private readonly options: LocalCloudOptions) {
-    this.logger = createLogger('local-cloud', { quiet: options.quiet });
+    this.logger = createLogger('local-cloud', { quiet: options.quiet, verbose: options.verbose });
     this.envId = options.envId ?? DEFAULTS.envId;
     const appId = options.appId ?? DEFAULTS.appId;
     fs.mkdirSync(options.dataDir, { recursive: true });
+    const projectDir = path.dirname(path.resolve(options.functionsDir));
+    this.cloudConfigFile = path.resolve(options.cloudConfig ?? path.join(projectDir, CLOUD_CONFIG_FILE));
+    const manifest = options.databaseManifest ?? path.join(projectDir, DATABASE_MANIFEST_FILE);
+    this.manifestFile = typeof manifest === 'string' ? path.resolve(manifest) : '(given in code)';
+    if (typeof manifest !== 'string') this.collections = manifest;
+    else if (options.databaseManifest === undefined && !fs.existsSync(manifest)) {
+      // No manifest beside the functions: collections can still be created, without indexes.
+      this.logger.warn(`no database manifest at ${manifest}: no collections or indexes declared`);
+      this.collections = {};
+    } else this.collections = loadDatabaseManifest(manifest).collections;
     this.database = createDatabaseService({
       dataDir: path.join(options.dataDir, DATA_LAYOUT.database),
-      collections: COLLECTIONS,
+      collections: this.collections,
       ...(options.transactionMode === undefined ? {} : { transactionMode: options.transactionMode }),
       logger: this.logger.child('database'),
     });
@@ -82,7 +123,9 @@ export class LocalCloud {
     this.functions = new FunctionsService({
       functionsDir: options.functionsDir,
       maxInstances: options.maxInstances ?? DEFAULTS.maxInstances,
-      timeoutMs: options.functionTimeoutMs ?? DEFAULTS.functionTimeoutMs,
+      timeoutMs: DEFAULTS.functionTimeoutMs,
+      ...(options.functionTimeoutMs === undefined ? {} : { timeoutOverrideMs: options.functionTimeoutMs }),
+      configOf: (name) => this.functionConfig(name),
       envId: this.envId,
       appId,
       instanceEnv: () => this.sdkEnv(),
@@ -112,6 +155,26 @@ export class LocalCloud {
     );
   }
 
+  /** The function's entry in cloudbaserc.json, re-read when the file changes. */
+  private functionConfig(name: string): FunctionConfig | undefined {
+    let mtimeMs: number;
+    try {
+      mtimeMs = fs.statSync(this.cloudConfigFile).mtimeMs;
+    } catch {
+      return undefined;
+    }
+    if (this.cloudConfigCache?.mtimeMs !== mtimeMs) {
+      try {
+        const config = loadCloudConfigIfPresent(this.cloudConfigFile);
+        this.cloudConfigCache = { mtimeMs, functions: new Map(config?.functions.map((fn) => [fn.name, fn])) };
+      } catch (error) {
+        this.logger.warn(`ignoring ${this.cloudConfigFile}: ${(error as Error).message}`);
+        this.cloudConfigCache = { mtimeMs, functions: new Map() };
+      }
+    }
+    return this.cloudConfigCache.functions.get(name);
+  }
+
   get baseUrl(): string {
     if (!this.url) throw new Error('local cloud is not started');
     return this.url;
@@ -124,10 +187,21 @@ export class LocalCloud {
 
   async start(): Promise<LocalCloudInfo> {
     const host = this.options.host ?? DEFAULTS.host;
+    const wanted = this.options.port ?? DEFAULTS.port;
     await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(this.options.port ?? DEFAULTS.port, host, () => {
-        this.server.off('error', reject);
+      const fail = (error: NodeJS.ErrnoException): void => {
+        if (error.code === 'EADDRINUSE' || error.code === 'EACCES')
+          reject(
+            new PortUnavailableError(
+              `port ${wanted} on ${host} is ${error.code === 'EADDRINUSE' ? 'already in use' : 'not allowed'}: ` +
+                `stop the other process or set ${ENV_VARS.port} to a free port`,
+            ),
+          );
+        else reject(error);
+      };
+      this.server.once('error', fail);
+      this.server.listen(wanted, host, () => {
+        this.server.off('error', fail);
         resolve();
       });
     });
@@ -168,6 +242,10 @@ export class LocalCloud {
       gatewayUrl: `${this.baseUrl}${ROUTES.functionsPrefix}`,
       dataDir: this.options.dataDir,
       functionsDir: this.options.functionsDir,
+      cloudConfig: this.cloudConfigFile,
+      databaseManifest: this.manifestFile,
+      collections: Object.keys(this.collections).length,
+      indexes: Object.values(this.collections).reduce((sum, spec) => sum + spec.indexes.length, 0),
       envId: this.envId,
       functions: this.functions.list(),
       timers: this.timers.list().map(({ functionName, name, config }) => ({ functionName, name, config })),

@@ -97,14 +97,18 @@ describe('function gateway', () => {
 });
 
 describe('function bundles', () => {
-  it('are reloaded when the file changes, and get the envVariables of config.json', async () => {
-    const functionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianjian-functions-'));
+  it('are reloaded when the file changes, and get the envVariables of cloudbaserc.json', async () => {
+    const projectDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianjian-project-'));
+    const functionsDir = path.join(projectDir, 'cloudfunctions');
     const entry = path.join(functionsDir, 'hello', 'index.js');
-    fs.mkdirSync(path.dirname(entry));
+    fs.mkdirSync(path.dirname(entry), { recursive: true });
     fs.writeFileSync(entry, "exports.main = async () => 'v1';");
     fs.writeFileSync(
-      path.join(functionsDir, 'hello', 'config.json'),
-      JSON.stringify({ envVariables: { GREETING: 'hi' } }),
+      path.join(projectDir, 'cloudbaserc.json'),
+      JSON.stringify({
+        functionRoot: 'cloudfunctions',
+        functions: [{ name: 'hello', envVariables: { GREETING: 'hi' } }],
+      }),
     );
     const local = await startTestCloud({ functionsDir });
     try {
@@ -115,7 +119,7 @@ describe('function bundles', () => {
       expect(await local.callFunction('hello')).toBe('v2 hi');
     } finally {
       await local.stop();
-      fs.rmSync(functionsDir, { recursive: true, force: true });
+      fs.rmSync(projectDir, { recursive: true, force: true });
     }
   });
 });

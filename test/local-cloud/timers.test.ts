@@ -13,7 +13,7 @@ describe('timer triggers', () => {
   });
   afterAll(() => cloud.stop());
 
-  it('lists the timer triggers from config.json', () => {
+  it('lists the timer triggers from cloudbaserc.json', () => {
     expect(cloud.info().timers).toEqual([
       { functionName: 'ticker', name: 'morningReminder', config: '0 30 8 * * * *' },
       { functionName: 'ticker', name: 'everySecond', config: '* * * * * * *' },

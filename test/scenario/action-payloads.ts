@@ -4,8 +4,8 @@
  * `caller`: who sends the valid one (default o-newcomer, a guest) against the demo seed;
  * `prepare`: what the seed lacks for the valid one, done first.
  */
-import { DEMO } from '../../local-cloud/src/seed/demo';
-import { DEMO_PAIRING } from '../../local-cloud/src/seed/demo-pairings';
+import { DEMO } from '../../src/demo/demo';
+import { DEMO_PAIRING } from '../../src/demo/demo-pairings';
 import type { ActionName } from '../../src/contract';
 import { orgPayloads } from './org-payloads';
 import type { ApiCloud } from './support';
@@ -15,7 +15,7 @@ const laterMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().get
   .toISOString()
   .slice(0, 7);
 const inAWeek = Date.now() + 7 * 24 * 3600_000;
-/** The demo visit's place (local-cloud/src/seed/demo-events.ts). */
+/** The demo visit's place (src/demo/demo-events.ts). */
 const demoPlace = { latitude: 30.2741, longitude: 120.1551 };
 
 export type PayloadRow = {

@@ -3,7 +3,7 @@
  * invalid payload, unknown actions and fields, oversize strings, missing identity, and the
  * guarantee that identity comes from the platform, never from the payload.
  */
-import { DEMO } from '../../local-cloud/src/seed/demo';
+import { DEMO } from '../../src/demo/demo';
 import { actions, type ActionName, type ApiResult } from '../../src/contract';
 import { actionPayloads } from './action-payloads';
 import { startApiCloud, type ApiCloud } from './support';

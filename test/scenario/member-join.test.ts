@@ -3,7 +3,7 @@
  * join, see yourself as a member; every way an invite can be wrong; and concurrency on the
  * last uses of a code.
  */
-import { DEMO } from '../../local-cloud/src/seed/demo';
+import { DEMO } from '../../src/demo/demo';
 import type { ApiResult, MeView, MemberProfile } from '../../src/contract';
 import type { InviteCodeDoc, MemberDoc } from '../../src/db/documents';
 import { startApiCloud, type ApiCloud } from './support';

@@ -4,8 +4,8 @@
  * transferring with both secretaries' consent, the history that stays, and a committee office
  * managing the organisations under it.
  */
-import { DEMO } from '../../local-cloud/src/seed/demo';
-import { DEMO_PAIRING } from '../../local-cloud/src/seed/demo-pairings';
+import { DEMO } from '../../src/demo/demo';
+import { DEMO_PAIRING } from '../../src/demo/demo-pairings';
 import type {
   InviteQrCode,
   InviteView,

@@ -2,8 +2,8 @@
  * api-contract.test.ts rows for the issue-4 actions: one valid payload (accepted from `caller`
  * against the demo seed) and one invalid payload with the field it must name.
  */
-import { DEMO } from '../../local-cloud/src/seed/demo';
-import { DEMO_PAIRING } from '../../local-cloud/src/seed/demo-pairings';
+import { DEMO } from '../../src/demo/demo';
+import { DEMO_PAIRING } from '../../src/demo/demo-pairings';
 import type { ActionName } from '../../src/contract';
 
 type Row = { valid: unknown; invalid: unknown; invalidPath: string; caller?: string };

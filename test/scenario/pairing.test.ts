@@ -4,8 +4,8 @@
  * Shanghai date, year figures against stored facts, attachments, and bad inputs refused with
  * clear codes and nothing written.
  */
-import { DEMO } from '../../local-cloud/src/seed/demo';
-import { DEMO_PAIRING } from '../../local-cloud/src/seed/demo-pairings';
+import { DEMO } from '../../src/demo/demo';
+import { DEMO_PAIRING } from '../../src/demo/demo-pairings';
 import type {
   LedgerItemDetail,
   LedgerItemSummary,

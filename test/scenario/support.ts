@@ -4,7 +4,7 @@
  */
 import type { ActionInput, ActionName, ApiResult } from '../../src/contract';
 import { setupDatabase } from '../../src/db/setup';
-import { seedDemo } from '../../local-cloud/src/seed/demo';
+import { seedDemo } from '../../src/demo/demo';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 
 export interface ApiCloud extends TestCloud {

@@ -34,6 +34,8 @@ export interface TestCloudOptions {
   transactionMode?: TransactionMode;
   /** Let timer triggers fire on their schedule; off by default, fire them with fireTimer(). */
   scheduleTimers?: boolean;
+  /** Default: the project's database.json. */
+  databaseManifest?: string;
 }
 
 export interface CallOptions {
@@ -90,6 +92,8 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
   const cloud = new LocalCloud({
     dataDir,
     functionsDir: options.functionsDir ?? path.join(REPO_ROOT, DEFAULTS.functionsDir),
+    // Fixture functions have their own cloudbaserc.json beside them; collections are always the project's.
+    databaseManifest: options.databaseManifest ?? path.join(REPO_ROOT, 'database.json'),
     port: 0,
     functionTimeoutMs: options.functionTimeoutMs,
     maxInstances: options.maxInstances,

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { CollectionSpec } from '../../../src/db/collections';
+import type { CollectionSpec } from '../project/database-manifest';
 import { CloudError, DB_ERROR, collectionNotExist, invalidParam } from './errors';
 import { jsonExtract, quoteIdent } from './sql-paths';
 

@@ -3,17 +3,17 @@
  * every `database.*` action of a POST /admin body here and sends back what `handle` returns
  * (adding `requestId`); a thrown CloudError becomes `{ code, message, requestId }`.
  */
-import type { CollectionSpec } from '../../../src/db/collections';
+import type { CollectionSpec } from '../project/database-manifest';
 import type { TransactionMode } from './transactions';
 
 export interface DatabaseOptions {
   /** Folder for the SQLite file; created if missing. */
   dataDir: string;
-  /** Index manifest (src/db/collections.ts): unique indexes enforced, secondary ones used. */
+  /** Index manifest (database.json, see project/database-manifest.ts): unique indexes enforced, secondary ones used. */
   collections: Record<string, CollectionSpec>;
   /** How long a transaction waits for a document another transaction holds (default 5000 ms). */
   lockTimeoutMs?: number;
-  /** An open transaction is aborted after this long (default 30000 ms, CloudBase's limit). */
+  /** An open transaction is aborted after this long (default 60000 ms, MongoDB's default). */
   transactionLifetimeMs?: number;
   /**
    * `conflict` (default): CloudBase's rule, a contending transaction fails at once and is retried

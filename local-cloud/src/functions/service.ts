@@ -7,13 +7,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CLOUD_ERROR_CODES, CloudApiError } from '../errors';
 import type { Logger } from '../logger';
+import type { FunctionConfig } from '../project/cloudbaserc';
 import { callEnv, type CallerIdentity, type CallSource } from './identity';
 import { FunctionPool, type FunctionOutput } from './pool';
 
 export interface FunctionsOptions {
   functionsDir: string;
   maxInstances: number;
+  /** Limit of a function that cloudbaserc.json gives no timeout. */
   timeoutMs: number;
+  /** Overrides every function's configured timeout (tests). */
+  timeoutOverrideMs?: number;
+  /** The function's entry in cloudbaserc.json, read when its instances start. */
+  configOf: (name: string) => FunctionConfig | undefined;
   envId: string;
   appId: string;
   /** Base environment of every instance; known only once the server listens. */
@@ -54,6 +60,11 @@ export class FunctionsService {
       .sort();
   }
 
+  /** The function's entry in cloudbaserc.json, if any. */
+  configOf(name: string): FunctionConfig | undefined {
+    return this.options.configOf(name);
+  }
+
   folderOf(name: string): string {
     return path.join(this.options.functionsDir, name);
   }
@@ -68,8 +79,8 @@ export class FunctionsService {
       function_name: request.name,
       function_version: '$LATEST',
       namespace: this.options.envId,
-      memory_limit_in_mb: 256,
-      time_limit_in_ms: this.options.timeoutMs,
+      memory_limit_in_mb: this.options.configOf(request.name)?.memorySize ?? 256,
+      time_limit_in_ms: this.timeoutOf(request.name),
       environment: JSON.stringify({ ...env, TCB_ENV: this.options.envId, SCF_NAMESPACE: this.options.envId }),
     };
     const started = Date.now();
@@ -105,18 +116,16 @@ export class FunctionsService {
     return path.join(this.folderOf(name), 'index.js');
   }
 
-  /** `envVariables` of the function's config.json, as CloudBase sets them on deployment. */
+  /** `envVariables` of the function in cloudbaserc.json, as CloudBase sets them on deployment. */
   private configuredEnv(name: string): Record<string, string> {
-    try {
-      const config = JSON.parse(fs.readFileSync(path.join(this.folderOf(name), 'config.json'), 'utf8')) as {
-        envVariables?: unknown;
-      };
-      const vars = config.envVariables;
-      if (typeof vars !== 'object' || vars === null) return {};
-      return Object.fromEntries(Object.entries(vars).map(([key, value]) => [key, String(value)]));
-    } catch {
-      return {};
-    }
+    return this.options.configOf(name)?.envVariables ?? {};
+  }
+
+  /** `timeout` (seconds) of the function in cloudbaserc.json, unless overridden. */
+  private timeoutOf(name: string): number {
+    if (this.options.timeoutOverrideMs !== undefined) return this.options.timeoutOverrideMs;
+    const seconds = this.options.configOf(name)?.timeout;
+    return seconds === undefined ? this.options.timeoutMs : seconds * 1000;
   }
 
   private poolFor(name: string): FunctionPool {
@@ -144,7 +153,7 @@ export class FunctionsService {
       name,
       entry,
       maxInstances: this.options.maxInstances,
-      timeoutMs: this.options.timeoutMs,
+      timeoutMs: this.timeoutOf(name),
       env: { ...this.options.instanceEnv(), ...this.configuredEnv(name) },
       output: this.options.functionOutput,
       logger: this.options.logger,

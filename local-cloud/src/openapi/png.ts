@@ -1,17 +1,31 @@
 /**
  * A small valid PNG standing in for a mini-program code (wxacode.getUnlimited answers image
- * bytes): a 37×37 grayscale checkerboard, encoded with node's zlib.
+ * bytes): a 37×37 grayscale checkerboard, deflated with node's zlib. The chunk CRC is computed
+ * here: `zlib.crc32` exists only from Node 20.15 / 22.2, and the local cloud supports any Node 20.
  */
 import zlib from 'node:zlib';
 
 const SIZE = 37;
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+/** CRC-32 (ISO-HDLC, as PNG uses), the same value zlib.crc32 gives. */
+export function crc32(bytes: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
 
 function chunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.length);
   const typeAndData = Buffer.concat([Buffer.from(type, 'latin1'), data]);
   const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(zlib.crc32(typeAndData) >>> 0);
+  crc.writeUInt32BE(crc32(typeAndData));
   return Buffer.concat([length, typeAndData, crc]);
 }
 

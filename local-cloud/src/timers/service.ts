@@ -1,10 +1,8 @@
 /**
- * Timer triggers: each function's `config.json` `triggers` entries of type `timer` fire on their
+ * Timer triggers: each function's `triggers` entries of type `timer` in cloudbaserc.json fire on their
  * cron schedule while the local cloud runs, and on demand through the admin route. The function
  * receives SCF's timer event `{ Type: 'Timer', TriggerName, Time, Message }`.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { CLOUD_ERROR_CODES, CloudApiError } from '../errors';
 import type { FunctionsService } from '../functions/service';
 import { CALL_SOURCES } from '../functions/identity';
@@ -54,7 +52,7 @@ export class TimerService {
     this.ticker = undefined;
   }
 
-  /** The triggers as configured now (config.json is re-read). */
+  /** The triggers as configured now (cloudbaserc.json is re-read). */
   list(): TimerTrigger[] {
     this.reload();
     return [...this.triggers];
@@ -107,19 +105,9 @@ export class TimerService {
   }
 
   private triggersOf(functionName: string): TimerTrigger[] {
-    const file = path.join(this.options.functions.folderOf(functionName), 'config.json');
-    if (!fs.existsSync(file)) return [];
-    let config: { triggers?: unknown };
-    try {
-      config = JSON.parse(fs.readFileSync(file, 'utf8')) as { triggers?: unknown };
-    } catch (error) {
-      this.options.logger.warn(`${file} is not valid JSON: ${(error as Error).message}`);
-      return [];
-    }
-    if (!Array.isArray(config.triggers)) return [];
-    return config.triggers.flatMap((raw: unknown): TimerTrigger[] => {
-      const { name, type, config: cron } = (raw ?? {}) as Record<string, unknown>;
-      if (type !== 'timer' || typeof name !== 'string' || typeof cron !== 'string') return [];
+    const triggers = this.options.functions.configOf(functionName)?.triggers ?? [];
+    return triggers.flatMap(({ name, type, config: cron }): TimerTrigger[] => {
+      if (type !== 'timer') return [];
       try {
         return [{ functionName, name, config: cron, schedule: parseCron(cron) }];
       } catch (error) {

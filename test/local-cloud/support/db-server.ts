@@ -8,9 +8,13 @@ import type { TransactionMode } from '../../../local-cloud/src/database/transact
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import tcb from '@cloudbase/node-sdk';
-import { COLLECTIONS, type CollectionSpec } from '../../../src/db/collections';
+import path from 'node:path';
 import { CloudError, createDatabaseService, type DatabaseService } from '../../../local-cloud/src/database';
+import { loadDatabaseManifest, type CollectionSpec } from '../../../local-cloud/src/project/database-manifest';
 import { redirectedApiUrl, sdkEnv } from '../../../local-cloud/src/sdk-env';
+
+/** The project's database manifest, read as the local cloud reads it (no product code involved). */
+const PROJECT_COLLECTIONS = loadDatabaseManifest(path.resolve(__dirname, '../../../database.json')).collections;
 
 export interface DbServer {
   baseUrl: string;
@@ -31,7 +35,7 @@ export async function startDbServer(dataDir: string, options: DbServerOptions = 
   const warnings: string[] = [];
   const service = createDatabaseService({
     dataDir,
-    collections: options.collections ?? COLLECTIONS,
+    collections: options.collections ?? PROJECT_COLLECTIONS,
     ...(options.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: options.lockTimeoutMs }),
     ...(options.transactionMode === undefined ? {} : { transactionMode: options.transactionMode }),
     logger: { warn: (msg, fields) => warnings.push(`${msg} ${JSON.stringify(fields ?? {})}`), info: () => undefined },

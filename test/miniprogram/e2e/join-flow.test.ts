@@ -44,7 +44,7 @@ let baseUrl = '';
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'lianjian-e2e-'));
-  server = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['local-cloud/src/main.ts'], {
+  server = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {
     cwd: ROOT,
     env: { ...process.env, LOCAL_CLOUD_PORT: '0', LOCAL_CLOUD_DATA: dataDir }, // port 0: any free port
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -52,7 +52,7 @@ beforeAll(async () => {
   let output = '';
   server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  // Ready once the demo data is seeded (main.ts prints the demo lines after seeding).
+  // Ready once the demo data is seeded (scripts/start.ts prints the demo accounts after seeding).
   const deadline = Date.now() + 30_000;
   while (!output.includes('invite codes:')) {
     if (Date.now() > deadline || server.exitCode !== null) throw new Error(`local cloud did not start:\n${output}`);

@@ -16,13 +16,13 @@ import type {
   PairingDoc,
   PairingItemDoc,
   TransferDoc,
-} from '../../../src/db/documents';
-import { memberKey } from '../../../src/domain/pairing';
-import { shanghaiDateOf } from '../../../src/domain/shanghai-time';
-import type { Database } from '../../../src/server/cloud';
-import { withoutId } from '../../../src/server/docs';
-import { writePairing } from '../../../src/server/pairings';
-import { inTransaction } from '../../../src/server/transaction';
+} from '../db/documents';
+import { memberKey } from '../domain/pairing';
+import { shanghaiDateOf } from '../domain/shanghai-time';
+import type { Database } from '../server/cloud';
+import { withoutId } from '../server/docs';
+import { writePairing } from '../server/pairings';
+import { inTransaction } from '../server/transaction';
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -5,15 +5,15 @@
  * both, so the pairing's calendar, its events and its year figures have something to show.
  * Written through the same server code the functions use.
  */
-import type { EventDoc, ThemeDayRuleDoc } from '../../../src/db/documents';
-import { ownerKey } from '../../../src/domain/event-access';
-import type { Database } from '../../../src/server/cloud';
-import { recordCheckIn } from '../../../src/server/check-in';
-import { withoutId } from '../../../src/server/docs';
-import { writeEvent } from '../../../src/server/events';
-import { signUp } from '../../../src/server/registrations';
-import { generateThemeDayEvents } from '../../../src/server/theme-days';
-import { inTransaction } from '../../../src/server/transaction';
+import type { EventDoc, ThemeDayRuleDoc } from '../db/documents';
+import { ownerKey } from '../domain/event-access';
+import type { Database } from '../server/cloud';
+import { recordCheckIn } from '../server/check-in';
+import { withoutId } from '../server/docs';
+import { writeEvent } from '../server/events';
+import { signUp } from '../server/registrations';
+import { generateThemeDayEvents } from '../server/theme-days';
+import { inTransaction } from '../server/transaction';
 
 const DAY = 24 * 60 * 60 * 1000;
 const MINUTE = 60 * 1000;

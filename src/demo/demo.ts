@@ -4,8 +4,8 @@
  * one used up) so the first-run flow and its errors can be tried in WeChat DevTools at once; then
  * the pairings, the branch's events and the pairing's theme days and joint event.
  */
-import type { InviteCodeDoc, MemberDoc, OrganizationDoc } from '../../../src/db/documents';
-import type { Database } from '../../../src/server/cloud';
+import type { InviteCodeDoc, MemberDoc, OrganizationDoc } from '../db/documents';
+import type { Database } from '../server/cloud';
 import { seedDemoEvents } from './demo-events';
 import { seedDemoPairingEvents } from './demo-pairing-events';
 import { DEMO_PAIRING, seedDemoPairings } from './demo-pairings';
