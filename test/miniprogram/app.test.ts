@@ -37,4 +37,11 @@ describe('app launch', () => {
     launchApp(true, 'trial');
     expect(wx.cloud.init).toHaveBeenCalledWith({ env: 'your-cloudbase-env-id', traceUser: true });
   });
+
+  it('installs the privacy listener before any page loads', () => {
+    const listen = jest.fn();
+    Object.assign(wx, { onNeedPrivacyAuthorization: listen });
+    launchApp(false);
+    expect(listen).toHaveBeenCalledTimes(1);
+  });
 });
