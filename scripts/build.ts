@@ -2,14 +2,16 @@
  * `npm run build`: bundles each cloud function from src/functions/<name>/index.ts into its
  * deployable folder cloudfunctions/<name>/index.js (next to the committed package.json and
  * config.json), and packs the mini-program's npm dependencies into miniprogram/miniprogram_npm
- * with miniprogram-ci (offline, no upload key needed).
+ * with miniprogram-ci (offline, no upload key needed; page-only libraries go to their subpackage,
+ * see ./pack-npm.ts).
  *
  * Functions are bundled with their SDKs inside, so a deploy needs no `npm install` in the cloud
  * and a cold start loads one file. `npm run bench:bundles` reports size and require() time.
  */
 import { build } from 'esbuild';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { packMiniprogramNpm } from './pack-npm';
 
 const root = path.resolve(__dirname, '..');
 
@@ -39,25 +41,11 @@ async function bundleFunction(name: string): Promise<void> {
   });
 }
 
-async function packMiniprogramNpm(): Promise<void> {
-  // Loaded lazily: miniprogram-ci is large and only this step needs it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ci = require('miniprogram-ci') as {
-    packNpmManually(opts: { packageJsonPath: string; miniprogramNpmDistDir: string }): Promise<unknown>;
-  };
-  // Packing adds to what is there: start empty so a removed dependency does not linger.
-  rmSync(path.join(root, 'miniprogram/miniprogram_npm'), { recursive: true, force: true });
-  await ci.packNpmManually({
-    packageJsonPath: path.join(root, 'package.json'),
-    miniprogramNpmDistDir: path.join(root, 'miniprogram'),
-  });
-}
-
 async function main(): Promise<void> {
   const started = Date.now();
   const names = functionNames();
   await Promise.all(names.map(bundleFunction));
-  await packMiniprogramNpm();
+  await packMiniprogramNpm(root);
   console.log(`built functions [${names.join(', ')}] and miniprogram_npm in ${Date.now() - started} ms`);
 }
 
