@@ -23,7 +23,7 @@ export const PRIVACY_ITEMS: readonly PrivacyItem[] = [
     key: 'name',
     title: '真实姓名',
     when: '使用邀请码加入支部时由你填写',
-    why: '支部书记据此核对党员身份；在报名名单、签到表和出勤统计中显示，仅本支部和结对组织的书记、委员可见。',
+    why: '支部书记据此核对党员身份；在报名名单、签到表和出勤统计中显示，供组织工作使用。',
   },
   {
     key: 'location',
