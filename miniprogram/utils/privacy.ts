@@ -1,7 +1,7 @@
 /**
- * WeChat's privacy consent (用户隐私保护指引). Before a privacy API (getLocation, chooseLocation,
- * chooseMessageFile…) runs for a person who has not agreed yet, the base library pauses it and
- * calls the one `wx.onNeedPrivacyAuthorization` listener; the call goes on only after
+ * WeChat's privacy consent (用户隐私保护指引). Before a privacy API (getLocation,
+ * chooseLocation, chooseMessageFile, setClipboardData…) runs for a person who has not agreed
+ * yet, the base library pauses it and calls the one `wx.onNeedPrivacyAuthorization` listener; the call goes on only after
  * `resolve({ event: 'agree', buttonId })` following a tap on an `open-type="agreePrivacyAuthorization"`
  * button. The listener is registered once (app launch: registering again replaces it) and hands
  * each request to the privacy popup of the page on top, which is the last one attached: popups
@@ -61,6 +61,7 @@ const PURPOSES: Record<string, string> = {
   getLocation: '签到时确认你在活动地点附近',
   chooseLocation: '在地图上选择活动的签到地点',
   chooseMessageFile: '从聊天中选择要上传的协议文件',
+  setClipboardData: '把邀请信息复制到剪贴板',
 };
 
 export function privacyPurpose(referrer: string | undefined, fallback: string): string {

@@ -1,8 +1,8 @@
 /**
  * The privacy consent popup (see utils/privacy.ts). Put `<privacy-popup />` on every page that
- * collects a position, a chosen file or the member's real name: it opens when WeChat pauses a
- * privacy API (or `requirePrivacy()` asks) for a person who has not agreed yet, links to the
- * privacy guide, and answers WeChat with the person's choice. The agree button must be WeChat's
+ * collects a position, a chosen file or the member's real name, or writes the clipboard: it
+ * opens when WeChat pauses a privacy API (or `requirePrivacy()` asks) for a person who has not
+ * agreed yet, links to the privacy guide, and answers WeChat with the person's choice. The agree button must be WeChat's
  * own `open-type="agreePrivacyAuthorization"` button: the base library checks it was tapped.
  */
 import { addPrivacyHandler, openPrivacyGuide, privacyPurpose } from '../../utils/privacy';

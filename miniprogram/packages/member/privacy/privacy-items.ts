@@ -38,6 +38,12 @@ export const PRIVACY_ITEMS: readonly PrivacyItem[] = [
     why: '只上传你选中的文件，供联建双方查看和下载，不读取其他文件。',
   },
   {
+    key: 'clipboard',
+    title: '剪贴板（仅写入）',
+    when: '书记点击复制邀请信息时',
+    why: '把邀请码和说明写入剪贴板，方便发到群里；不读取剪贴板里的内容。',
+  },
+  {
     key: 'records',
     title: '报名、签到和组织关系记录',
     when: '你报名、签到、加入或转出支部时',
