@@ -10,7 +10,8 @@
  * A library listed here must be required only under its subpackage root (scripts/package-size.ts
  * reports the main package pulling it in) and have no dependency of its own the main package uses.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /** Subpackage root (as in app.json) → the npm libraries only its pages use. */
@@ -22,11 +23,34 @@ interface MiniprogramCi {
   packNpmManually(opts: { packageJsonPath: string; miniprogramNpmDistDir: string }): Promise<unknown>;
 }
 
-/** `packageJsonPath`: its folder must hold a real node_modules (miniprogram-ci does not follow a symlinked one). */
-export async function packMiniprogramNpm(
-  root: string,
-  packageJsonPath = path.join(root, 'package.json'),
-): Promise<void> {
+interface PackageJson {
+  dependencies?: Record<string, string>;
+}
+
+const dependenciesOf = (packageJsonPath: string): string[] =>
+  Object.keys((JSON.parse(readFileSync(packageJsonPath, 'utf8')) as PackageJson).dependencies ?? {});
+
+/**
+ * miniprogram-ci globs every package.json under node_modules without following symlinks, so in a git
+ * worktree whose node_modules links to another checkout it packs nothing. There, pack from a
+ * temporary copy of package.json and of the dependencies it packs (with theirs); else in place.
+ */
+function packableRoot(root: string): { dir: string; cleanUp(): void } {
+  const modules = path.join(root, 'node_modules');
+  if (!lstatSync(modules).isSymbolicLink()) return { dir: root, cleanUp: () => undefined };
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lj-pack-npm-'));
+  cpSync(path.join(root, 'package.json'), path.join(dir, 'package.json'));
+  const queue = dependenciesOf(path.join(root, 'package.json'));
+  for (let name = queue.shift(); name; name = queue.shift()) {
+    const target = path.join(dir, 'node_modules', name);
+    if (existsSync(target)) continue;
+    cpSync(path.join(modules, name), target, { recursive: true, dereference: true });
+    queue.push(...dependenciesOf(path.join(target, 'package.json')));
+  }
+  return { dir, cleanUp: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function packMiniprogramNpm(root: string): Promise<void> {
   // Loaded lazily: miniprogram-ci is large and only this step needs it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ci = require('miniprogram-ci') as MiniprogramCi;
@@ -36,7 +60,15 @@ export async function packMiniprogramNpm(
   rmSync(mainNpm, { recursive: true, force: true });
   for (const subRoot of Object.keys(SUBPACKAGE_NPM))
     rmSync(path.join(miniprogram, subRoot, 'miniprogram_npm'), { recursive: true, force: true });
-  await ci.packNpmManually({ packageJsonPath, miniprogramNpmDistDir: miniprogram });
+  const packable = packableRoot(root);
+  try {
+    await ci.packNpmManually({
+      packageJsonPath: path.join(packable.dir, 'package.json'),
+      miniprogramNpmDistDir: miniprogram,
+    });
+  } finally {
+    packable.cleanUp();
+  }
   for (const [subRoot, libs] of Object.entries(SUBPACKAGE_NPM)) {
     for (const lib of libs) {
       const from = path.join(mainNpm, lib);
