@@ -9,6 +9,9 @@
  * next to one package.json (it looks for node_modules beside it), hence the move after packing.
  * A library listed here must be required only under its subpackage root (scripts/package-size.ts
  * reports the main package pulling it in) and have no dependency of its own the main package uses.
+ * DevTools' own 工具 → 构建 npm knows nothing of this and packs every library into the main
+ * package's miniprogram_npm (the pages still work, the main package is just bigger): use
+ * `npm run build`.
  */
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -31,8 +34,8 @@ const dependenciesOf = (packageJsonPath: string): string[] =>
   Object.keys((JSON.parse(readFileSync(packageJsonPath, 'utf8')) as PackageJson).dependencies ?? {});
 
 /**
- * miniprogram-ci globs every package.json under node_modules without following symlinks, so in a git
- * worktree whose node_modules links to another checkout it packs nothing. There, pack from a
+ * miniprogram-ci globs every package.json under node_modules without following symlinks, so in a
+ * git worktree whose node_modules links to another checkout it packs nothing. There, pack from a
  * temporary copy of package.json and of the dependencies it packs (with theirs); else in place.
  */
 function packableRoot(root: string): { dir: string; cleanUp(): void } {
