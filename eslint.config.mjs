@@ -8,6 +8,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       'miniprogram/miniprogram_npm/',
+      'miniprogram/packages/*/miniprogram_npm/',
       'cloudfunctions/*/index.js',
       '.local-cloud/',
       '.preview/',

@@ -2,7 +2,8 @@
  * `npm run build`: bundles each cloud function from src/functions/<name>/index.ts into its
  * deployable folder cloudfunctions/<name>/index.js (next to the committed package.json and
  * config.json), and packs the mini-program's npm dependencies into miniprogram/miniprogram_npm
- * with miniprogram-ci (offline, no upload key needed).
+ * with miniprogram-ci (offline, no upload key needed; page-only libraries go to their subpackage,
+ * see ./pack-npm.ts).
  *
  * Functions are bundled with their SDKs inside, so a deploy needs no `npm install` in the cloud
  * and a cold start loads one file. `npm run bench:bundles` reports size and require() time.
@@ -14,8 +15,9 @@
  */
 import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { packMiniprogramNpm } from './pack-npm';
 
 const root = path.resolve(__dirname, '..');
 
@@ -83,26 +85,12 @@ export function miniprogramPackagesHash(): string {
   return createHash('sha256').update(JSON.stringify({ deps, locked })).digest('hex');
 }
 
-async function packMiniprogramNpm(): Promise<void> {
-  // Loaded lazily: miniprogram-ci is large and only this step needs it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ci = require('miniprogram-ci') as {
-    packNpmManually(opts: { packageJsonPath: string; miniprogramNpmDistDir: string }): Promise<unknown>;
-  };
-  // Packing adds to what is there: start empty so a removed dependency does not linger.
-  rmSync(path.join(root, 'miniprogram/miniprogram_npm'), { recursive: true, force: true });
-  await ci.packNpmManually({
-    packageJsonPath: path.join(root, 'package.json'),
-    miniprogramNpmDistDir: path.join(root, 'miniprogram'),
-  });
-}
-
 /** Packs miniprogram_npm unless the packages are unchanged since the last pack; true if it packed. */
 export async function packMiniprogramNpmIfChanged(force = false): Promise<boolean> {
   const hash = miniprogramPackagesHash();
   const last = existsSync(PACK_HASH_FILE) ? readFileSync(PACK_HASH_FILE, 'utf8').trim() : '';
   if (!force && last === hash && existsSync(NPM_DIST)) return false;
-  await packMiniprogramNpm();
+  await packMiniprogramNpm(root);
   mkdirSync(path.dirname(PACK_HASH_FILE), { recursive: true });
   writeFileSync(PACK_HASH_FILE, `${hash}\n`);
   return true;

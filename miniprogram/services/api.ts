@@ -5,11 +5,18 @@
  */
 import type { ActionInput, ActionName, ActionOutput, ApiResult, ErrorCode, FieldIssue } from '../../src/contract';
 import { config } from '../config/index';
+import { isLocalMode } from '../config/mode';
+import { classifyCallFailure } from './call-failure';
 
-/** Server codes plus `NETWORK`, which only the client produces (no answer, or not an ApiResult). */
-export type ClientErrorCode = ErrorCode | 'NETWORK';
+/**
+ * Server codes plus two only the client produces: `NETWORK` (no answer, or not an ApiResult) and
+ * `CONFIG` (the platform says the cloud env or the function does not exist: retrying won't help).
+ */
+export type ClientErrorCode = ErrorCode | 'NETWORK' | 'CONFIG';
 
 export const NETWORK_MESSAGE = '网络不给力，请检查网络后重试';
+export const CONFIG_ENV_MESSAGE = '服务暂时无法使用（云环境配置有误），请联系管理员';
+export const CONFIG_FUNCTION_MESSAGE = '服务暂时无法使用（云函数未部署），请联系管理员';
 
 export class ApiError extends Error {
   readonly code: ClientErrorCode;
@@ -35,7 +42,7 @@ export function errorMessage(err: unknown): string {
 
 export async function callApi<A extends ActionName>(action: A, data: ActionInput<A>): Promise<ActionOutput<A>> {
   const body = { action, data };
-  const result = config.local.enabled ? await viaLocalCloud(body) : await viaCloudFunction(body);
+  const result = isLocalMode() ? await viaLocalCloud(body) : await viaCloudFunction(body);
   if (!isApiResult(result)) throw new ApiError('NETWORK', NETWORK_MESSAGE);
   if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.details);
   return result.data as ActionOutput<A>;
@@ -50,8 +57,32 @@ async function viaCloudFunction(body: Body): Promise<unknown> {
   try {
     const res = await wx.cloud.callFunction({ name: 'api', data: body });
     return res.result;
-  } catch {
-    throw new ApiError('NETWORK', NETWORK_MESSAGE);
+  } catch (err) {
+    throw callFailureError(err, body.action);
+  }
+}
+
+/** The log says what is wrong and where to fix it; the message says whom to tell. */
+function callFailureError(err: unknown, action: ActionName): ApiError {
+  const failure = classifyCallFailure(err);
+  const detail = `${action}: errCode ${failure.errCode ?? '?'} ${failure.errMsg}`;
+  switch (failure.kind) {
+    case 'env-not-found':
+      console.error(
+        `[api] configuration: cloud env "${config.cloudEnv}" not found (miniprogram/config/index.ts) — ${detail}`,
+      );
+      return new ApiError('CONFIG', CONFIG_ENV_MESSAGE);
+    case 'function-not-found':
+      console.error(
+        `[api] configuration: cloud function "api" is not deployed in env "${config.cloudEnv}" — ${detail}`,
+      );
+      return new ApiError('CONFIG', CONFIG_FUNCTION_MESSAGE);
+    case 'function-crashed':
+      console.error(`[api] the cloud function "api" failed before answering (see its logs in the console) — ${detail}`);
+      return new ApiError('INTERNAL', '服务暂时不可用，请稍后再试');
+    case 'network':
+      console.warn(`[api] network — ${detail}`);
+      return new ApiError('NETWORK', NETWORK_MESSAGE);
   }
 }
 

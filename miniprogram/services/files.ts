@@ -3,10 +3,10 @@
  * action; the server checks it belongs to the environment. Local mode has no upload route (the
  * local cloud serves the API only), so pages offer uploads in cloud mode only.
  */
-import { config } from '../config/index';
+import { isLocalMode } from '../config/mode';
 
 export function canUpload(): boolean {
-  return !config.local.enabled;
+  return !isLocalMode();
 }
 
 /** Uploads one file the person chose and answers its fileID. */

@@ -8,6 +8,7 @@ export const ROUTES = {
   join: '/packages/member/join/index',
   transfer: '/packages/member/transfer/index',
   membershipHistory: '/packages/member/history/index',
+  privacy: '/packages/member/privacy/index',
   branchManage: '/packages/branch/manage/index',
   invites: '/packages/branch/invites/index',
   transferApprovals: '/packages/branch/transfers/index',

@@ -2,7 +2,7 @@
  * WXSS → CSS a desktop Chromium renders like a 375 px wide iPhone X in WeChat: rpx at 0.5 px
  * (750 rpx = the screen width), `page` → `body`, `:host` → the host tag, vh of the page area under
  * the navigation bar, the safe-area insets of that phone, and no remote fonts (the preview works
- * offline; TDesign's icon font lives on a CDN, so icons are drawn as placeholders).
+ * offline; icons come from the font the app ships, styles/icon-font.wxss, not TDesign's CDN face).
  */
 export const VIEWPORT = { width: 375, height: 812, statusBar: 44, navigationBar: 44, safeAreaBottom: 34 };
 
@@ -37,7 +37,7 @@ export function deviceCss(css: string): string {
 
 /**
  * What WeChat's built-in components and system font give for free, for the preview only: block
- * views, an input that shows its value, PingFang SC as Noto Sans CJK SC, icons as placeholders.
+ * views, an input that shows its value, PingFang SC as Noto Sans CJK SC.
  */
 export const BASE_CSS = `
 @font-face { font-family: 'PingFang SC'; src: local('Noto Sans CJK SC'), local('NotoSansCJKsc-Regular'); font-weight: 400; }
@@ -56,8 +56,6 @@ wx-button::after { content: ' '; position: absolute; top: 0; left: 0; width: 200
 input.wx-input { display: block; width: 100%; border: 0; outline: 0; margin: 0; padding: 0; background: transparent;
   font: inherit; color: inherit; min-height: 1.4em; }
 input.wx-input::placeholder { color: var(--td-text-color-placeholder, #a3a3a3); }
-[class*='t-icon--t-icon-base']::before { content: '' !important; display: inline-block; width: 0.8em; height: 0.8em;
-  margin: 0.1em; box-sizing: border-box; border: 0.12em solid currentColor; border-radius: 0.25em; opacity: 0.6; }
 `;
 
 /** The status bar, navigation bar (title, back arrow off the tab pages, WeChat's capsule) and frame. */

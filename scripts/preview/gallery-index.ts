@@ -37,7 +37,7 @@ img { display: block; width: 375px; height: 812px; border: 1px solid #ddd; borde
 figcaption { margin-top: 6px; text-align: center; color: #5c5c5c; }
 </style></head><body>
 <h1>联建通 · 页面预览</h1>
-<p class="note">${entries.length} screenshots, 375×812 @2x, rendered by miniprogram-simulate and Chromium on ${escapeHtml(generatedAt.toISOString())}. Icons are placeholders (TDesign's icon font is loaded from its CDN in WeChat).</p>
+<p class="note">${entries.length} screenshots, 375×812 @2x, rendered by miniprogram-simulate and Chromium on ${escapeHtml(generatedAt.toISOString())}. Icons come from the subset font the app ships (styles/icon-font.wxss).</p>
 <main>
 ${rows.join('\n')}
 </main>

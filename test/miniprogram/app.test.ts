@@ -4,7 +4,11 @@ import { MINIPROGRAM_ROOT } from './helpers/load';
 type AppOptions = { onLaunch(): void };
 
 /** Loads app.ts in a fresh module registry (cloud or local mode) and calls its onLaunch. */
-function launchApp(localMode: boolean): void {
+function launchApp(localMode: boolean, envVersion: WechatMiniprogram.MiniProgram['envVersion'] = 'develop'): void {
+  jest.spyOn(wx, 'getAccountInfoSync').mockReturnValue({
+    miniProgram: { appId: 'wx0000000000000000', envVersion, version: '' },
+    plugin: { appId: '', version: '' },
+  });
   const App = jest.fn<void, [AppOptions]>();
   (globalThis as unknown as { App: typeof App }).App = App;
   jest.isolateModules(() => {
@@ -26,5 +30,18 @@ describe('app launch', () => {
   it('does not touch wx.cloud in local mode', () => {
     launchApp(true);
     expect(wx.cloud.init).not.toHaveBeenCalled();
+  });
+
+  it('initialises CloudBase in a trial build even if local mode was left on', () => {
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    launchApp(true, 'trial');
+    expect(wx.cloud.init).toHaveBeenCalledWith({ env: 'your-cloudbase-env-id', traceUser: true });
+  });
+
+  it('installs the privacy listener before any page loads', () => {
+    const listen = jest.fn();
+    Object.assign(wx, { onNeedPrivacyAuthorization: listen });
+    launchApp(false);
+    expect(listen).toHaveBeenCalledTimes(1);
   });
 });

@@ -79,6 +79,7 @@ Page({
       manage: ROUTES.branchManage,
       transfer: ROUTES.transfer,
       history: ROUTES.membershipHistory,
+      privacy: ROUTES.privacy,
     },
   },
   /** The branch whose details are shown: fetched once per branch, not on every tab switch. */

@@ -7,6 +7,7 @@ import { NETWORK_MESSAGE } from '../../../miniprogram/services/api';
 import { fail, ok, stubCloud, stubCloudOffline } from '../helpers/cloud';
 import { branch, invitePreview, member } from '../helpers/fixtures';
 import { flush, inputTips, inputValue, load, tap, textOf, type } from '../helpers/load';
+import { stubPrivacy } from '../helpers/privacy';
 
 const JOIN_PAGE = 'packages/member/join/index';
 
@@ -161,5 +162,36 @@ describe('join page', () => {
     await flush();
     expect(inputTips(page, '#code')).toBe('没有识别到邀请码，请重新扫描或手动输入');
     expect(calls).toEqual([]);
+  });
+
+  describe('privacy consent before the real name leaves the phone', () => {
+    async function joinWithConsent(answer: 'agree' | 'disagree') {
+      const privacy = stubPrivacy();
+      const calls = joiningCloud();
+      const page = load(JOIN_PAGE, { beforeLoad: privacy.beforeLoad });
+      type(page, '#code', 'abcd 2345');
+      tap(page, '#preview');
+      await flush();
+      type(page, '#name', '张三');
+      tap(page, '#join');
+      await flush();
+      expect(textOf(page)).toContain('为了填写并提交你的真实姓名');
+      const button = answer === 'agree' ? '.join >>> #privacy-agree' : '.join >>> #privacy-disagree';
+      page.querySelector(button)?.dispatchEvent(answer === 'agree' ? 'agreeprivacyauthorization' : 'tap');
+      await flush();
+      await flush();
+      return { page, calls };
+    }
+
+    it('joins once the person agrees', async () => {
+      const { calls } = await joinWithConsent('agree');
+      expect(calls.map((c) => c.action)).toEqual(['invite.preview', 'member.join', 'member.me']);
+    });
+
+    it('sends nothing and says why when the person declines', async () => {
+      const { page, calls } = await joinWithConsent('disagree');
+      expect(calls.map((c) => c.action)).toEqual(['invite.preview']);
+      expect(textOf(page, '.join__error')).toBe('加入支部需要填写真实姓名，请先同意隐私保护指引');
+    });
   });
 });

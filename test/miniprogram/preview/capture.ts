@@ -52,7 +52,10 @@ function jsonFiles(dir: string): string[] {
 
 /** Tag names under which our own components that take app.wxss (apply-shared, shared) are used. */
 function sharedStyleTags(): string[] {
-  const tags = new Set(['main']); // a rendered page or root component is simulate's `main`
+  // A rendered page or root component is simulate's `main`. Of TDesign's components (all
+  // apply-shared in WeChat) only t-icon is given app.wxss here: it needs the icon font
+  // (styles/icon-font.wxss), and the rest were drawn as they are when the gallery was made.
+  const tags = new Set(['main', 't-icon']);
   for (const file of jsonFiles(MINIPROGRAM_ROOT)) {
     for (const [tag, target] of Object.entries(readJson(file).usingComponents ?? {})) {
       if (!target.startsWith('/') && !target.startsWith('.')) continue;

@@ -31,6 +31,8 @@ export interface Scenario {
   platform?: () => void;
   /** What the person does after the page has loaded. */
   act?: (page: Rendered) => void;
+  /** WeChat asks for privacy consent (helpers/privacy): the person has not agreed yet. */
+  privacy?: boolean;
 }
 
 const asMember: Replies = { 'member.me': ok({ member: demoMember }), ...demoEventList };
@@ -98,6 +100,20 @@ export const SCENARIOS: Scenario[] = [
     query: { code: 'LJ2026' },
     act: (page) => tap(page, '#join'),
   },
+  {
+    id: 'join-privacy',
+    title: '加入支部 · 隐私保护提示（提交姓名前）',
+    page: JOIN,
+    tabBar: false,
+    cloud: asNewcomer,
+    query: { code: 'LJ2026' },
+    privacy: true,
+    act: (page) => {
+      typeText(page, '#name', '王芳');
+      tap(page, '#join');
+    },
+  },
+  { id: 'privacy', title: '隐私与个人信息', page: 'packages/member/privacy/index', tabBar: false, cloud: asMember },
   ...EVENT_SCENARIOS,
   ...ORG_SCENARIOS,
   ...COMMITTEE_SCENARIOS,

@@ -3,6 +3,7 @@ import { setCareMode } from '../../../miniprogram/store/preferences';
 import { stubCloud, stubCloudOffline } from '../helpers/cloud';
 import { freezeDate } from '../helpers/event-fixtures';
 import { flush, load } from '../helpers/load';
+import { stubPrivacy } from '../helpers/privacy';
 import type { Rendered } from '../helpers/load';
 import { takeSetDataRecords } from '../helpers/set-data-log';
 import type { SetDataRecord } from '../helpers/set-data-log';
@@ -30,8 +31,9 @@ export async function renderScenario(scenario: Scenario, mode: Mode): Promise<Re
   if (scenario.now) freezeDate(scenario.now);
   scenario.platform?.();
   stubTransport(scenario.cloud);
+  const privacy = scenario.privacy ? stubPrivacy() : undefined;
   takeSetDataRecords();
-  const page = load(scenario.page, { query: scenario.query });
+  const page = load(scenario.page, { query: scenario.query, beforeLoad: privacy?.beforeLoad });
   await flush();
   if (scenario.act) {
     scenario.act(page);

@@ -1,5 +1,11 @@
 import { config } from '../../../miniprogram/config/index';
-import { ApiError, callApi, NETWORK_MESSAGE } from '../../../miniprogram/services/api';
+import {
+  ApiError,
+  callApi,
+  CONFIG_ENV_MESSAGE,
+  CONFIG_FUNCTION_MESSAGE,
+  NETWORK_MESSAGE,
+} from '../../../miniprogram/services/api';
 import { fail, ok, stubCloud, stubCloudOffline } from '../helpers/cloud';
 import { invitePreview } from '../helpers/fixtures';
 
@@ -23,6 +29,10 @@ const httpOk = (statusCode: number, data: unknown) => (options: RequestOptions) 
     cookies: [],
     errMsg: 'request:ok',
   } as unknown as WechatMiniprogram.RequestSuccessCallbackResult);
+
+function rejectCalls(err: { errCode: number; errMsg: string }): void {
+  wx.cloud.callFunction = jest.fn(() => Promise.reject(err)) as unknown as typeof wx.cloud.callFunction;
+}
 
 async function caught(promise: Promise<unknown>): Promise<ApiError> {
   const err = await promise.then(
@@ -77,6 +87,37 @@ describe('callApi in cloud mode', () => {
     const err = await caught(callApi('member.me', {}));
     expect([err.code, err.message]).toEqual(['NETWORK', NETWORK_MESSAGE]);
     expect(NETWORK_MESSAGE).toBe('网络不给力，请检查网络后重试');
+  });
+
+  it('tells a wrong env id from a weak network, in the message and in the log', async () => {
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    rejectCalls({
+      errCode: -404011,
+      errMsg: 'cloud.callFunction:fail cloud function service error code -501000, error message Environment not found',
+    });
+    const err = await caught(callApi('member.me', {}));
+    expect([err.code, err.message]).toEqual(['CONFIG', CONFIG_ENV_MESSAGE]);
+    expect(CONFIG_ENV_MESSAGE).toBe('服务暂时无法使用（云环境配置有误），请联系管理员');
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('cloud env "your-cloudbase-env-id" not found'));
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('member.me: errCode -404011'));
+  });
+
+  it('tells an undeployed api function from a weak network', async () => {
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    rejectCalls({
+      errCode: -501000,
+      errMsg: 'cloud.callFunction:fail [ResourceNotFound.FunctionName] FunctionName parameter could not be found',
+    });
+    const err = await caught(callApi('member.me', {}));
+    expect([err.code, err.message]).toEqual(['CONFIG', CONFIG_FUNCTION_MESSAGE]);
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('cloud function "api" is not deployed'));
+  });
+
+  it('logs a network failure as one', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    stubCloudOffline();
+    expect((await caught(callApi('member.me', {}))).code).toBe('NETWORK');
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('[api] network — member.me'));
   });
 
   it('treats an answer that is not an ApiResult as NETWORK', async () => {

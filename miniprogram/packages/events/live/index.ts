@@ -9,7 +9,7 @@ import { getCheckInCode } from '../../../services/check-in';
 import { syncCareMode } from '../../../utils/care-mode';
 import { encodeCheckInCode } from '../../../utils/check-in-code';
 import { shanghaiTime } from '../../../utils/date';
-import { drawQr, qrModules } from '../../../utils/qr-canvas';
+import { drawQr, qrModules } from './qr-canvas';
 import { setChanged } from '../../../utils/set-changed';
 import type { ViewStatus } from '../../../utils/session-view';
 import { windowText } from './window-text';

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../../utils/date';
 import { extractInviteCode } from '../../../utils/invite-code';
 import { ROUTES } from '../../../utils/routes';
 import { syncCareMode } from '../../../utils/care-mode';
+import { requirePrivacy } from '../../../utils/privacy';
 
 /** Errors about the code itself are shown on the code field, not as a general message. */
 const CODE_ERRORS: readonly ClientErrorCode[] = [
@@ -20,6 +21,7 @@ const CODE_ERRORS: readonly ClientErrorCode[] = [
 ];
 
 const NO_CODE_SCANNED = '没有识别到邀请码，请重新扫描或手动输入';
+const PRIVACY_DECLINED = '加入支部需要填写真实姓名，请先同意隐私保护指引';
 
 interface FieldErrors {
   codeError?: string;
@@ -136,6 +138,11 @@ Page({
   async join() {
     if (this.data.joining) return;
     this.setData({ joining: true, ...NO_ERRORS });
+    // The real name leaves the phone only after consent (no privacy API guards a typed name).
+    if (!(await requirePrivacy())) {
+      this.setData({ joining: false, formError: PRIVACY_DECLINED });
+      return;
+    }
     try {
       await joinBranch(this.data.code, this.data.name);
     } catch (err) {

@@ -1,7 +1,9 @@
 /**
  * Draws a QR code on a `<canvas type="2d">` node: the modules come from qrcode-generator (error
  * correction M: survives glare on a projector without growing too dense), painted as whole device
- * pixels so the edges stay sharp for a phone camera across a room.
+ * pixels so the edges stay sharp for a phone camera across a room. Only this page draws codes, so
+ * the helper and its library live in the events subpackage (scripts/pack-npm.ts packs
+ * qrcode-generator into packages/events/miniprogram_npm), keeping ~50 KB out of the main package.
  */
 import qrcode from 'qrcode-generator';
 

@@ -1,4 +1,4 @@
-import { drawQr, qrModules } from '../../../miniprogram/utils/qr-canvas';
+import { drawQr, qrModules } from '../../../../miniprogram/packages/events/live/qr-canvas';
 
 /** A 2d context that records the rectangles painted and the colour of each. */
 function recordingCanvas() {
