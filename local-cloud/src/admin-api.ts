@@ -9,6 +9,7 @@ import { CLOUD_ERROR_CODES, CloudApiError } from './errors';
 import { CALL_SOURCES } from './functions/identity';
 import type { FunctionsService } from './functions/service';
 import { parseJsonObject, readBody, sendBuffer, sendJson } from './http-util';
+import { MAX_JSON_DEPTH } from './json-depth';
 import { boundaryOf, parseMultipart } from './openapi/multipart';
 import type { OpenApiService } from './openapi/service';
 import type { StorageService } from './storage/service';
@@ -40,7 +41,11 @@ export async function handleAdmin(
     return action;
   }
   const body = parseJsonObject(raw);
-  if (!body) throw new CloudApiError(CLOUD_ERROR_CODES.INVALID_PARAM, 'request body must be a JSON object');
+  if (!body)
+    throw new CloudApiError(
+      CLOUD_ERROR_CODES.INVALID_PARAM,
+      `request body must be a JSON object nested at most ${MAX_JSON_DEPTH} levels`,
+    );
   const action = typeof body.action === 'string' ? body.action : '';
   const result = await dispatch(services, action, body, req);
   sendJson(res, 200, { ...result, requestId });

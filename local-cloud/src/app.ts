@@ -101,9 +101,10 @@ function sendError(logger: Logger, req: IncomingMessage, res: ServerResponse, re
     logger.error(`unexpected error on ${req.method ?? ''} ${req.url ?? ''}`, {
       error: error instanceof Error ? error.stack : String(error),
     });
+    // The log has the details; the answer has no internal message, stack or path.
     body = {
       code: CLOUD_ERROR_CODES.SYS_ERR,
-      message: error instanceof Error ? error.message : String(error),
+      message: 'the local cloud failed on this request (see its log)',
       requestId,
     };
   }

@@ -14,6 +14,7 @@ import { CLOUD_ERROR_CODES, CloudApiError } from './errors';
 import { CALL_SOURCES, type CallerIdentity } from './functions/identity';
 import type { FunctionsService } from './functions/service';
 import { readBody } from './http-util';
+import { jsonTooDeep, MAX_JSON_DEPTH } from './json-depth';
 
 export const IDENTITY_HEADERS = {
   openId: 'x-local-openid',
@@ -34,8 +35,11 @@ export async function handleGateway(
   const raw = await readBody(req);
   let event: unknown = {};
   if (raw.length > 0) {
+    const text = raw.toString('utf8');
+    if (jsonTooDeep(text))
+      throw new CloudApiError(CLOUD_ERROR_CODES.INVALID_PARAM, `the event nests deeper than ${MAX_JSON_DEPTH} levels`);
     try {
-      event = JSON.parse(raw.toString('utf8')) as unknown;
+      event = JSON.parse(text) as unknown;
     } catch {
       throw new CloudApiError(CLOUD_ERROR_CODES.INVALID_PARAM, 'the event must be JSON');
     }

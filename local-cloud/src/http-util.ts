@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { jsonTooDeep } from './json-depth';
 
 export function newRequestId(): string {
   return randomUUID();
@@ -27,10 +28,13 @@ export function sendBuffer(res: ServerResponse, status: number, body: Buffer, co
   res.end(body);
 }
 
+/** The JSON object of a body; undefined when it is not one, or nests deeper than MAX_JSON_DEPTH. */
 export function parseJsonObject(raw: Buffer): Record<string, unknown> | undefined {
   if (raw.length === 0) return {};
+  const text = raw.toString('utf8');
+  if (jsonTooDeep(text)) return undefined;
   try {
-    const value: unknown = JSON.parse(raw.toString('utf8'));
+    const value: unknown = JSON.parse(text);
     return typeof value === 'object' && value !== null && !Array.isArray(value)
       ? (value as Record<string, unknown>)
       : undefined;

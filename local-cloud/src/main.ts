@@ -27,7 +27,8 @@ function intFromEnv(name: string, fallback: number): number {
 
 function transactionModeFromEnv(): TransactionMode {
   const raw = process.env[ENV_VARS.transactionMode] ?? 'conflict';
-  if (raw !== 'conflict' && raw !== 'queue') throw new StartError(`${ENV_VARS.transactionMode} must be conflict or queue, got ${raw}`);
+  if (raw !== 'conflict' && raw !== 'queue')
+    throw new StartError(`${ENV_VARS.transactionMode} must be conflict or queue, got ${raw}`);
   return raw;
 }
 

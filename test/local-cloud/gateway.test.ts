@@ -53,10 +53,43 @@ describe('function gateway', () => {
     expect(JSON.stringify(answer.body)).not.toContain('index.js');
   });
 
-  it('answers FUNCTION_NOT_FOUND for a function without a bundle', async () => {
+  it('answers FUNCTION_NOT_FOUND for a function without a bundle, naming no folder', async () => {
     const answer = await cloud.callFunctionRaw('nope', {});
     expect(answer.status).toBe(404);
     expect(answer.body).toMatchObject({ code: 'FUNCTION_NOT_FOUND' });
+    expect(JSON.stringify(answer.body)).not.toMatch(/\/|\\/);
+  });
+
+  it('refuses requests nested thousands of levels deep with a clean error, and keeps serving', async () => {
+    for (const depth of [300, 20_000, 200_000]) {
+      const body = '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+      for (const route of ['/functions/whoami', '/admin']) {
+        const started = Date.now();
+        const res = await fetch(cloud.baseUrl + route, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
+        const text = await res.text();
+        expect({ route, depth, code: (JSON.parse(text) as { code: string }).code }).toEqual({
+          route,
+          depth,
+          code: 'INVALID_PARAM',
+        });
+        expect(text).not.toMatch(/\/work|node_modules|RangeError|\bat \S+ \(/);
+        expect(Date.now() - started).toBeLessThan(1_000);
+      }
+    }
+    // A query nested deep inside an SDK request is refused the same way.
+    const query = '{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000);
+    const res = await fetch(cloud.baseUrl + '/admin', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'database.getDocument', collectionName: 'x', query }),
+    });
+    expect(((await res.json()) as { code: string }).code).toMatch(/INVALID_PARAM|DATABASE_COLLECTION_NOT_EXIST/);
+    const after = await cloud.callFunction<WhoAmI>('whoami', { still: 'serving' }, { openid: 'o-after' });
+    expect(after.event).toEqual({ still: 'serving' });
   });
 
   it('answers FUNCTIONS_EXECUTE_FAIL when the bundle fails to load', async () => {

@@ -3,6 +3,7 @@
  * memory as plain JS (numbers, Date, RegExp) because that is what mingo evaluates.
  */
 import { BSONRegExp, EJSON, ObjectId } from 'bson';
+import { jsonTooDeep, MAX_JSON_DEPTH } from '../json-depth';
 import { invalidParam } from './errors';
 import type { DocId } from './store';
 
@@ -11,6 +12,7 @@ export type Doc = Record<string, unknown>;
 /** Parses an EJSON string from a request; `{ $tcb_server_date: { offset } }` becomes a Date now. */
 export function decodeRequestValue(text: unknown, field: string, now: number): unknown {
   if (typeof text !== 'string') throw invalidParam(`${field} must be an EJSON string`);
+  if (jsonTooDeep(text)) throw invalidParam(`${field} nests deeper than ${MAX_JSON_DEPTH} levels`);
   let parsed: unknown;
   try {
     parsed = EJSON.parse(text, { relaxed: true });

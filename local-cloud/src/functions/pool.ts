@@ -191,7 +191,12 @@ export class FunctionPool {
     worker.on('message', onMessage);
     worker.on('exit', onExit);
     const message: InvokeMessage = { type: 'invoke', callId, ...pending.request };
-    worker.postMessage(message);
+    try {
+      worker.postMessage(message);
+    } catch (err) {
+      // An event the structured clone cannot copy: this call fails, the instance stays usable.
+      finish({ ok: false, kind: 'error', message: `the event cannot be delivered: ${(err as Error).name}` });
+    }
   }
 
   private failQueue(message: string, stack?: string): void {

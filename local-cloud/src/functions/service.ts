@@ -137,9 +137,11 @@ export class FunctionsService {
     try {
       mtimeMs = fs.statSync(entry).mtimeMs;
     } catch {
+      // The path goes to the log only: answers never reveal the machine's folders.
+      this.options.logger.warn(`function ${name} has no bundle at ${entry}`);
       throw new CloudApiError(
         CLOUD_ERROR_CODES.FUNCTION_NOT_FOUND,
-        `function not found: ${name} (no ${entry}; run npm run build)`,
+        `function not found: ${name} (no bundle; run npm run build)`,
         404,
       );
     }
