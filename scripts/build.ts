@@ -28,7 +28,12 @@ export function functionNames(): string[] {
     .map((d) => d.name);
 }
 
-const CACHE_DIR = path.join(root, 'node_modules/.cache/lianjian');
+// Keyed by the checkout: worktrees may share one node_modules, never one build record.
+const CACHE_DIR = path.join(
+  root,
+  'node_modules/.cache/lianjian',
+  createHash('sha256').update(root).digest('hex').slice(0, 12),
+);
 
 /** True when the bundle is newer than every file that went into it last time (esbuild's metafile). */
 function bundleIsFresh(name: string, outfile: string): boolean {
@@ -53,7 +58,7 @@ async function bundleFunction(name: string, force: boolean): Promise<boolean> {
     metafile: true,
     bundle: true,
     platform: 'node',
-    target: 'node16', // the oldest CloudBase runtime we deploy to is Nodejs16.13
+    target: 'node20', // cloudbaserc.json deploys both functions on Nodejs20.19
     format: 'cjs',
     minify: true,
     sourcemap: false,

@@ -10,6 +10,7 @@ import { CALL_SOURCES } from './functions/identity';
 import type { FunctionsService } from './functions/service';
 import { parseJsonObject, readBody, sendBuffer, sendJson } from './http-util';
 import { MAX_JSON_DEPTH } from './json-depth';
+import { requestOrigin } from './sdk-env';
 import { boundaryOf, parseMultipart } from './openapi/multipart';
 import type { OpenApiService } from './openapi/service';
 import type { StorageService } from './storage/service';
@@ -58,7 +59,8 @@ async function dispatch(
   body: Record<string, unknown>,
   req: IncomingMessage,
 ): Promise<Record<string, unknown>> {
-  if (action.startsWith('database.')) return services.database.handle(action, body);
+  if (action.startsWith('database.'))
+    return services.database.handle(action, body, requestOrigin(req.headers.authorization));
   if (action.startsWith('storage.')) return services.storage.handle(action, body);
   if (action === 'functions.invokeFunction') return invokeFunction(services.functions, body, req);
   throw new CloudApiError(

@@ -24,6 +24,26 @@ export const ADMIN_PATH = '/admin';
  * - WX_APPID is the mini-program's AppID; caller identity (WX_OPENID, WX_CONTEXT_KEYS) is per
  *   call and set by the function gateway, never here.
  */
+/**
+ * Inside a function instance the placeholder secret id names the function (as SCF_FUNCTIONNAME
+ * does): the SDK signs every request with it, so the emulator can tell which function sent a
+ * request (requestOrigin) and name it in its warnings, e.g. for a query no index supports.
+ */
+const FUNCTION_SECRET_PREFIX = 'local-fn-';
+
+export function functionSdkEnv(name: string): Record<string, string> {
+  return { SCF_FUNCTIONNAME: name, TENCENTCLOUD_SECRETID: `${FUNCTION_SECRET_PREFIX}${name}` };
+}
+
+/** `function <name>` for a request a function sent, `sdk client` for any other. */
+export function requestOrigin(authorization: string | string[] | undefined): string {
+  const header = Array.isArray(authorization) ? authorization[0] : authorization;
+  const credential = /Credential=([^/,\s]+)/.exec(header ?? '')?.[1] ?? '';
+  return credential.startsWith(FUNCTION_SECRET_PREFIX)
+    ? `function ${credential.slice(FUNCTION_SECRET_PREFIX.length)}`
+    : 'sdk client';
+}
+
 export function sdkEnv(baseUrl: string, options: SdkEnvOptions = {}): Record<string, string> {
   const envId = options.envId ?? DEFAULTS.envId;
   return {

@@ -1,19 +1,21 @@
 /**
- * Files in cloud storage. The client uploads with `wx.cloud.uploadFile` and hands the fileID to an
- * action; the server checks it belongs to the environment. Local mode has no upload route (the
- * local cloud serves the API only), so pages offer uploads in cloud mode only.
+ * Files in cloud storage. The server names where to upload (`file.prepareUpload`: the caller's own
+ * folder for the purpose), the client uploads there with `wx.cloud.uploadFile` and hands the
+ * fileID to an action, which accepts only files from that folder. Local mode has no upload route
+ * (the local cloud serves the API only), so pages offer uploads in cloud mode only.
  */
 import { isLocalMode } from '../config/mode';
+import { callApi } from './api';
 
 export function canUpload(): boolean {
   return !isLocalMode();
 }
 
-/** Uploads one file the person chose and answers its fileID. */
-export function uploadAgreementFile(pairingId: string, tempFilePath: string, name: string): Promise<string> {
-  const ext = /\.[A-Za-z0-9]{1,8}$/.exec(name)?.[0] ?? '';
-  // Our own path (no person-typed characters); the name people see travels beside the fileID.
-  const cloudPath = `agreements/${pairingId}/${Date.now()}-${Math.random().toString(36).slice(2, 8)}${ext}`;
+/** Uploads one file the person chose for an agreement and answers its fileID. */
+export async function uploadAgreementFile(tempFilePath: string, name: string): Promise<string> {
+  const ext = /\.[A-Za-z0-9]{1,8}$/.exec(name)?.[0];
+  // The server's path (no person-typed characters); the name people see travels beside the fileID.
+  const { cloudPath } = await callApi('file.prepareUpload', { purpose: 'agreement', ...(ext ? { ext } : {}) });
   return new Promise((resolve, reject) => {
     wx.cloud.uploadFile({
       cloudPath,

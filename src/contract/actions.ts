@@ -7,21 +7,27 @@
 import type { z } from 'zod';
 import { input, inviteCode, noInput, personName } from './fields';
 import type { InvitePreview, MemberProfile, MeView } from './models';
-import { action } from './spec';
+import { action, GUESSABLE_PER_MINUTE } from './spec';
 import { eventActions } from './event-actions';
 import { themeDayActions } from './theme-day-actions';
 import { checkInActions } from './check-in-actions';
 import { inviteActions, membershipActions, orgActions } from './org-actions';
+import { fileActions } from './file-actions';
 import { pairingActions } from './pairing-actions';
 
 export type { Access } from './spec';
 
 export const actions = {
   'member.me': action<MeView>()({ input: noInput, roles: ['guest'] }),
-  'invite.preview': action<InvitePreview>()({ input: input({ code: inviteCode }), roles: ['guest'] }),
+  'invite.preview': action<InvitePreview>()({
+    input: input({ code: inviteCode }),
+    roles: ['guest'],
+    perMinute: GUESSABLE_PER_MINUTE,
+  }),
   'member.join': action<MemberProfile>()({
     input: input({ code: inviteCode, name: personName }),
     roles: ['guest'],
+    perMinute: GUESSABLE_PER_MINUTE,
   }),
   ...orgActions,
   ...membershipActions,
@@ -30,6 +36,7 @@ export const actions = {
   ...themeDayActions,
   ...eventActions,
   ...checkInActions,
+  ...fileActions,
 } as const;
 
 export type Actions = typeof actions;

@@ -10,7 +10,7 @@ import type {
 } from './event-models';
 import { input } from './fields';
 import { z } from 'zod';
-import { action, ANY_MEMBER } from './spec';
+import { action, ANY_MEMBER, GUESSABLE_PER_MINUTE } from './spec';
 
 /** The short code a printed check-in code's scene carries (src/domain/event-code.ts). */
 const eventCode = z
@@ -35,7 +35,11 @@ export const checkInActions = {
   /** The event's permanent mini-program code to print and put up at the venue; needs its location. */
   'checkin.printCode': action<PrintedCheckInCode>()({ input: input({ eventId }), roles: ANY_MEMBER }),
   /** The event a printed code names; the scanner page then loads it and scans as usual. */
-  'checkin.resolveCode': action<{ eventId: string }>()({ input: input({ code: eventCode }), roles: ANY_MEMBER }),
+  'checkin.resolveCode': action<{ eventId: string }>()({
+    input: input({ code: eventCode }),
+    roles: ANY_MEMBER,
+    perMinute: GUESSABLE_PER_MINUTE,
+  }),
   'checkin.manual': action<AttendeeRecord>()({ input: input({ eventId, memberId, reason }), roles: ANY_MEMBER }),
   'checkin.undo': action<AttendeeRecord>()({ input: input({ eventId, memberId, reason }), roles: ANY_MEMBER }),
   'attendance.get': action<AttendanceReport>()({ input: input({ eventId }), roles: ANY_MEMBER }),

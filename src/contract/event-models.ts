@@ -85,7 +85,10 @@ export interface MyRegistration {
   status: RegistrationStatus;
   /** 1-based place in the waitlist; null unless waitlisted. */
   waitlistPosition: number | null;
+  /** When the sign-up reached the queue: the order places are given in. */
   signedUpAt: string;
+  /** Set when an organiser (or leaving the branch) gave the place back: who, and why. */
+  released?: { byName: string; reason: string };
 }
 
 export interface MyCheckIn {

@@ -9,3 +9,4 @@ export { EVENT_PAGE_MAX } from './event-actions';
 export * from './org-models';
 export { ORGANIZATION_CATEGORIES, PAGE_MAX } from './org-fields';
 export { LEDGER_STATUSES } from './pairing-actions';
+export { UPLOAD_PURPOSES, type UploadPurpose, type UploadTarget } from './file-actions';

@@ -13,13 +13,25 @@ export type Access = 'guest' | 'member' | 'committeeMember' | 'secretary';
 export interface ActionSpec<I extends z.ZodTypeAny, O> {
   input: I;
   roles: readonly Access[];
+  /**
+   * Calls one caller may make per minute, for actions whose answer tells whether a guess was
+   * right (an invite code, a printed check-in code): guessing stays slow. Absent: no limit.
+   */
+  perMinute?: number;
   /** Phantom: carries the output type only. */
   output?: O;
 }
 
 export function action<O>() {
-  return <I extends z.ZodTypeAny>(spec: { input: I; roles: readonly Access[] }): ActionSpec<I, O> => spec;
+  return <I extends z.ZodTypeAny>(spec: {
+    input: I;
+    roles: readonly Access[];
+    perMinute?: number;
+  }): ActionSpec<I, O> => spec;
 }
+
+/** A person typing a code by hand tries a few times a minute, a script thousands. */
+export const GUESSABLE_PER_MINUTE = 20;
 
 /**
  * Every member of a branch, whatever their role. Actions on events and theme days use it and

@@ -44,6 +44,9 @@ export async function registrationView(db: Database, reg: RegistrationDoc | null
     status: reg.status,
     waitlistPosition: reg.status === 'waitlisted' ? await waitlistPosition(db, reg) : null,
     signedUpAt: reg.signedUpAt.toISOString(),
+    ...(reg.status === 'cancelled' && reg.released
+      ? { released: { byName: reg.released.byName, reason: reg.released.reason } }
+      : {}),
   };
 }
 

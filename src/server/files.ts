@@ -1,8 +1,12 @@
 /**
- * Cloud storage for issue 4: storing a generated image, temporary links, and checking that a
- * fileID the client sends is a file of this environment (wx.cloud.uploadFile answers
- * `cloud://<env>.<bucket>/<path>`), so nobody attaches another environment's or a made-up file.
+ * Cloud storage: storing a generated file, temporary links, and where a member may upload. A
+ * fileID a client sends (`cloud://<env>.<bucket>/<path>`, as wx.cloud.uploadFile answers) is only
+ * accepted from the caller's own upload folder for the purpose at hand: another environment's
+ * file, a made-up one and someone else's (another branch's export) are all refused alike, so the
+ * answer reveals nothing about which paths exist.
  */
+import { createHash, randomBytes } from 'node:crypto';
+import type { UploadPurpose } from '../contract';
 import { cloudApp } from './cloud';
 
 /** About a day: long enough to view or save, short enough not to circulate. */
@@ -13,9 +17,30 @@ function currentEnv(): string | undefined {
   return process.env.TCB_ENV || process.env.SCF_NAMESPACE || undefined;
 }
 
-export function isFileOfThisEnv(fileID: string): boolean {
+/** The path inside the bucket of a fileID of this environment, or null. */
+function pathOf(fileID: string): string | null {
   const env = currentEnv();
-  return env !== undefined && fileID.startsWith(`cloud://${env}.`) && !fileID.includes('/../');
+  const match = /^cloud:\/\/([^/]+)\/(.+)$/.exec(fileID);
+  if (!env || !match || !match[1]!.startsWith(`${env}.`)) return null;
+  const path = match[2]!;
+  return path.split('/').some((segment) => segment === '' || segment === '.' || segment === '..') ? null : path;
+}
+
+/** The caller's upload folder: a hash of the openid, so storage paths and links name nobody. */
+function uploadFolder(openid: string, purpose: UploadPurpose): string {
+  const owner = createHash('sha256').update(`lianjian-upload|${openid}`).digest('hex').slice(0, 20);
+  return `uploads/${owner}/${purpose}/`;
+}
+
+/** Where the caller may upload one file for `purpose` (a fresh name each time). */
+export function uploadPath(openid: string, purpose: UploadPurpose, ext = ''): string {
+  return `${uploadFolder(openid, purpose)}${Date.now().toString(36)}-${randomBytes(6).toString('hex')}${ext}`;
+}
+
+/** True when `fileID` lies in the caller's own upload folder for `purpose` in this environment. */
+export function isOwnUpload(fileID: string, openid: string, purpose: UploadPurpose): boolean {
+  const path = pathOf(fileID);
+  return path !== null && path.startsWith(uploadFolder(openid, purpose));
 }
 
 export async function storeFile(cloudPath: string, bytes: Buffer): Promise<string> {

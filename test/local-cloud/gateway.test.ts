@@ -60,6 +60,13 @@ describe('function gateway', () => {
     expect(JSON.stringify(answer.body)).not.toMatch(/\/|\\/);
   });
 
+  it('names the function that sent a query no index supports', async () => {
+    expect(await cloud.callFunction('scanner', {}, { openid: 'o-x' })).toEqual({ found: 0 });
+    expect(cloud.takeUnindexedQueries()).toEqual([
+      { collection: 'scanned', query: '{"colour":"red"}', origin: 'function scanner' },
+    ]);
+  });
+
   it('refuses requests nested thousands of levels deep with a clean error, and keeps serving', async () => {
     for (const depth of [300, 20_000, 200_000]) {
       const body = '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);

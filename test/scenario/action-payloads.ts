@@ -121,6 +121,12 @@ export function actionPayloads(cloudOf: () => ApiCloud): Record<ActionName, Payl
       invalidPath: 'eventId',
       caller: DEMO.memberOpenid,
     },
+    'file.prepareUpload': {
+      valid: { purpose: 'agreement', ext: '.pdf' },
+      invalid: { purpose: 'attendance' },
+      invalidPath: 'purpose',
+      caller: DEMO.secretaryOpenid,
+    },
     'registration.release': {
       valid: { eventId: 'demo-lecture', memberId: 'demo-member-2', reason: '已调离本支部' },
       invalid: { eventId: 'demo-lecture', memberId: 'demo-member-2', reason: '' },

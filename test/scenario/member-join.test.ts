@@ -111,6 +111,20 @@ describe('joining a branch with an invite code', () => {
     expect((await Promise.all(openids.map(memberDoc))).every((m) => m?.status === 'active')).toBe(true);
   }, 60_000);
 
+  it('slows down guessing: 20 code look-ups a minute per caller, then RATE_LIMITED for that caller only', async () => {
+    const guesses = Array.from({ length: 25 }, (_, i) => `GUESS${String(i).padStart(2, '0')}`);
+    // The limit counts per clock minute: start well inside one.
+    const intoMinute = Date.now() % 60_000;
+    if (intoMinute > 45_000) await new Promise((resolve) => setTimeout(resolve, 60_500 - intoMinute));
+    const codes = [];
+    for (const code of guesses) codes.push(errorCode(await cloud.api('invite.preview', { code }, 'o-guesser')));
+    expect(codes.slice(0, 20).every((c) => c === 'INVITE_INVALID')).toBe(true);
+    expect(codes.slice(20)).toEqual(Array(5).fill('RATE_LIMITED'));
+    // Even the right code is refused to the guesser this minute; others are not slowed.
+    expect(errorCode(await cloud.api('invite.preview', { code: DEMO.inviteCode }, 'o-guesser'))).toBe('RATE_LIMITED');
+    expect(errorCode(await cloud.api('invite.preview', { code: DEMO.inviteCode }, 'o-someone-else'))).toBe('ok');
+  }, 60_000);
+
   it('counts one use when the same person taps join many times at once', async () => {
     const results = await Promise.all(
       Array.from({ length: 8 }, () =>

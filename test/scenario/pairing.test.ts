@@ -15,6 +15,7 @@ import type {
   PairingSummary,
   PairingYearFigures,
   BranchYearFigures,
+  UploadTarget,
 } from '../../src/contract';
 import type { AgreementDoc, EventDoc, LedgerItemDoc, PairingDoc } from '../../src/db/documents';
 import { addDays, shanghaiDateOf } from '../../src/domain/shanghai-time';
@@ -518,11 +519,17 @@ describe('the agreement', () => {
     signedOn: '2026-01-05',
   };
 
-  it('keeps attachments uploaded to this environment and links them', async () => {
-    const { fileID } = await cloud.sdk().uploadFile({
-      cloudPath: 'agreements/finance-hongqi.pdf',
-      fileContent: Buffer.from('%PDF-1.4 demo'),
-    });
+  /** What the mini-program does: ask where to upload, then upload there. */
+  async function uploadAs(openid: string, bytes: string): Promise<string> {
+    const { cloudPath } = dataOf<UploadTarget>(
+      await cloud.api('file.prepareUpload', { purpose: 'agreement', ext: '.pdf' }, openid),
+    );
+    const { fileID } = await cloud.sdk().uploadFile({ cloudPath, fileContent: Buffer.from(bytes) });
+    return fileID;
+  }
+
+  it('keeps attachments the secretary uploaded for it and links them', async () => {
+    const fileID = await uploadAs(ZHANG, '%PDF-1.4 demo');
     const saved = dataOf<PairingDetail>(
       await cloud.api('agreement.set', { ...agreement, attachments: [{ fileID, name: '联建协议.pdf' }] }, ZHANG),
     );
@@ -533,23 +540,50 @@ describe('the agreement', () => {
     expect(Buffer.from(await (await fetch(url)).arrayBuffer()).toString()).toBe('%PDF-1.4 demo');
   });
 
-  it('refuses files of another environment or that do not exist, writing nothing', async () => {
+  it('refuses any file the caller did not upload for it, alike whether it exists or not, writing nothing', async () => {
     const before = await docOf<AgreementDoc>(cloud, 'agreements', SEEDED);
+    // Another branch's attendance export: a real file of this environment, not the caller's.
+    const { fileID: export_ } = await cloud.sdk().uploadFile({
+      cloudPath: 'exports/attendance/demo-visit.xlsx',
+      fileContent: Buffer.from('PK secret'),
+    });
+    const someoneElses = await uploadAs(ZHANG, '%PDF-1.4 zhang');
+    const answers = [];
     for (const fileID of [
       'cloud://another-env.6c6a-another-env-1300000000/agreements/x.pdf',
       'cloud://lianjian-local.6c69-lianjian-local-1300000000/agreements/missing.pdf',
+      export_,
+      export_.replace('demo-visit', 'no-such-file'),
+      someoneElses,
+      someoneElses.replace('/agreement/', '/agreement/../agreement/'),
     ]) {
       const result = await cloud.api(
         'agreement.set',
         { ...agreement, attachments: [{ fileID, name: '协议.pdf' }] },
         LI,
       );
+      answers.push(result);
       expect(result).toMatchObject({
         ok: false,
         error: { code: 'FILE_INVALID', details: [{ path: 'attachments.0.fileID' }] },
       });
     }
+    // An existing path and a missing one are answered identically.
+    expect(answers[2]).toEqual(answers[3]);
     expect(await docOf<AgreementDoc>(cloud, 'agreements', SEEDED)).toEqual(before);
+  });
+
+  it('keeps an attachment another side uploaded when the agreement is edited', async () => {
+    const fileID = await uploadAs(ZHANG, '%PDF-1.4 first');
+    await cloud.api('agreement.set', { ...agreement, attachments: [{ fileID, name: '协议.pdf' }] }, ZHANG);
+    const edited = dataOf<PairingDetail>(
+      await cloud.api(
+        'agreement.set',
+        { ...agreement, goals: '改过的目标', attachments: [{ fileID, name: '协议.pdf' }] },
+        LI,
+      ),
+    );
+    expect(edited.agreement?.attachments.map((a) => a.fileID)).toEqual([fileID]);
   });
 
   it('is written only by the sides’ secretaries', async () => {

@@ -16,6 +16,7 @@ import { DEFAULTS } from '../../local-cloud/src/config';
 import { IDENTITY_HEADERS } from '../../local-cloud/src/gateway';
 import { LocalCloud, type LocalCloudInfo } from '../../local-cloud/src/local-cloud';
 import type { TransactionMode } from '../../local-cloud/src/database/transactions';
+import type { UnindexedQuery } from '../../local-cloud/src/database/types';
 import type { OutboxEntry } from '../../local-cloud/src/openapi/outbox';
 import { ADMIN_ROUTES, ROUTES, timerFirePath } from '../../local-cloud/src/routes';
 import { redirectedApiUrl } from '../../local-cloud/src/sdk-env';
@@ -72,6 +73,12 @@ export interface TestCloud {
   failNext(api: string, errcode: number, errmsg?: string): Promise<void>;
   /** Fire a timer trigger now (or as if at `time`); resolves to the function's return value. */
   fireTimer<T = unknown>(functionName: string, triggerName: string, time?: Date): Promise<T>;
+  /** Unindexed queries seen since start or the last call (taking them keeps stop() from failing). */
+  takeUnindexedQueries(): UnindexedQuery[];
+  /**
+   * Stops the cloud, and fails if any function sent a query no index supports: in production
+   * such a query scans the collection on every call. (The test process's own reads may scan.)
+   */
   stop(): Promise<void>;
 }
 
@@ -168,10 +175,16 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
       ) as { result: T };
       return body.result;
     },
+    takeUnindexedQueries: () => cloud.takeUnindexedQueries(),
     stop: async () => {
       restoreEnv();
+      const scans = cloud.takeUnindexedQueries().filter((q) => q.origin.startsWith('function '));
       await cloud.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      if (scans.length > 0) {
+        const lines = scans.map((q) => `  ${q.origin}: ${q.collection} ${q.query}`);
+        throw new Error(`queries no index supports (declare one in database.json):\n${lines.join('\n')}`);
+      }
     },
   };
 }

@@ -2,6 +2,7 @@
  * The local cloud's database: CloudBase's document database API over SQLite and mingo.
  * `createDatabaseService` is the one entry the HTTP app uses (see types.ts).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createActions } from './actions';
 import { Engine } from './engine';
 import { CloudError, DB_ERROR } from './errors';
@@ -26,16 +27,23 @@ export function createDatabaseService(opts: DatabaseOptions): DatabaseService {
     opts.transactionLifetimeMs ?? TRANSACTION_LIFETIME_MS,
     opts.transactionMode ?? 'conflict',
   );
-  const engine = new Engine(store, locks, txns, (msg, fields) => opts.logger.warn(msg, fields));
+  // Which request is running, through its awaits: warnings name the function that sent it.
+  const origins = new AsyncLocalStorage<string>();
+  const engine = new Engine(store, locks, txns, (msg, fields) => {
+    const origin = origins.getStore() ?? 'unknown';
+    opts.logger.warn(`${msg} (from ${origin})`, { ...fields, origin });
+    if (fields && typeof fields.collection === 'string' && typeof fields.query === 'string')
+      opts.onUnindexedQuery?.({ collection: fields.collection, query: fields.query, origin });
+  });
   const actions = createActions(store, engine, txns);
   opts.logger.info('database ready', { dataDir: opts.dataDir });
 
   return {
-    async handle(action, body) {
+    async handle(action, body, origin = 'sdk client') {
       const handler = actions[action];
       if (!handler) throw new CloudError(DB_ERROR.INVALID_PARAM, `unsupported database action: ${action}`);
       try {
-        return await handler(body, Date.now());
+        return await origins.run(origin, () => handler(body, Date.now()));
       } catch (err) {
         // mingo rejects unknown or malformed operators; CloudBase reports those as failed requests.
         if (err instanceof Error && err.constructor.name === 'MingoError')

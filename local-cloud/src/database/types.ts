@@ -6,6 +6,14 @@
 import type { CollectionSpec } from '../project/database-manifest';
 import type { TransactionMode } from './transactions';
 
+export interface UnindexedQuery {
+  collection: string;
+  /** The query as canonical EJSON. */
+  query: string;
+  /** Who sent it: `function <name>` or `sdk client`. */
+  origin: string;
+}
+
 export interface DatabaseOptions {
   /** Folder for the SQLite file; created if missing. */
   dataDir: string;
@@ -21,6 +29,8 @@ export interface DatabaseOptions {
    * production; for experiments only). See transactions.ts.
    */
   transactionMode?: TransactionMode;
+  /** Told of every query no index supports (it scans the collection and stalls other requests). */
+  onUnindexedQuery?: (query: UnindexedQuery) => void;
   logger: {
     warn(msg: string, fields?: Record<string, unknown>): void;
     info(msg: string, fields?: Record<string, unknown>): void;
@@ -29,7 +39,8 @@ export interface DatabaseOptions {
 
 export interface DatabaseService {
   /** `action` is the body's action, e.g. `database.getDocument`; `body` the whole parsed JSON body. */
-  handle(action: string, body: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** `origin` (e.g. `function api`) is named in warnings about the request. */
+  handle(action: string, body: Record<string, unknown>, origin?: string): Promise<Record<string, unknown>>;
   /** Drop every document and collection (tests, `--reset`). */
   reset(): Promise<void>;
   close(): Promise<void>;

@@ -2,6 +2,7 @@
  * The function runtime: one pool of warm instances per function folder under `functionsDir`,
  * reloaded when the bundle changes (so `npm run build` needs no restart).
  */
+import { functionSdkEnv } from '../sdk-env';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -156,7 +157,7 @@ export class FunctionsService {
       entry,
       maxInstances: this.options.maxInstances,
       timeoutMs: this.timeoutOf(name),
-      env: { ...this.options.instanceEnv(), ...this.configuredEnv(name) },
+      env: { ...this.options.instanceEnv(), ...functionSdkEnv(name), ...this.configuredEnv(name) },
       output: this.options.functionOutput,
       logger: this.options.logger,
     });

@@ -8,6 +8,7 @@ import { actions, AppError, fieldIssues, type ActionName, type ApiResult, type E
 import type { MemberDoc } from '../../db/documents';
 import type { Database } from '../../server/cloud';
 import { describeError, log } from '../../server/log';
+import { countCall } from '../../server/rate-limit';
 import { handlers } from './handlers';
 import type { HandlerContext } from './handlers/types';
 
@@ -64,8 +65,12 @@ async function run(event: unknown, deps: Deps): Promise<unknown> {
     if (!roles.includes(member.role)) throw new AppError('FORBIDDEN');
   }
 
+  const now = deps.now();
+  const limit: number | undefined = 'perMinute' in spec ? spec.perMinute : undefined;
+  if (limit !== undefined) await countCall(deps.db, deps.openid, action, limit, now);
+
   const handler = handlers[action] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-  return handler(parsed.data, { db: deps.db, openid: deps.openid, member, now: deps.now() });
+  return handler(parsed.data, { db: deps.db, openid: deps.openid, member, now });
 }
 
 export async function dispatch(event: unknown, deps: Deps): Promise<ApiResult<unknown>> {

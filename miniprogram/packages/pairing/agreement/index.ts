@@ -129,7 +129,7 @@ Page({
       const uploaded = [];
       for (const file of files)
         uploaded.push({
-          fileID: await uploadAgreementFile(pairing.id, file.path, file.name),
+          fileID: await uploadAgreementFile(file.path, file.name),
           name: file.name.slice(0, 60),
         });
       this.setData({ uploading: false, 'values.attachments': [...values.attachments, ...uploaded] });

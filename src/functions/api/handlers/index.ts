@@ -2,6 +2,7 @@
 import * as checkIn from './check-in';
 import * as checkInPrint from './check-in-print';
 import * as events from './events';
+import * as files from './files';
 import * as member from './member';
 import * as registration from './registration';
 import * as themeDay from './theme-day';
@@ -39,6 +40,7 @@ export const handlers: HandlerTable = {
   'registration.signUp': registration.signUp,
   'registration.cancel': registration.cancel,
   'registration.release': registration.release,
+  'file.prepareUpload': files.prepareUpload,
   'checkin.code': checkIn.code,
   'checkin.scan': checkIn.scan,
   'checkin.printCode': checkInPrint.printCode,

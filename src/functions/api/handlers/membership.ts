@@ -13,6 +13,7 @@ import { newId } from '../../../server/ids';
 import { memberRow, recordHistory } from '../../../server/membership';
 import { orgsById, nameIn } from '../../../server/org-views';
 import { readPage } from '../../../server/paging';
+import { releaseFuturePlaces } from '../../../server/registrations';
 import { inTransaction, type Transaction } from '../../../server/transaction';
 import type { Handler, HandlerContext } from './types';
 
@@ -85,6 +86,7 @@ const remove: Handler<'member.remove'> = async ({ memberId, reason }, ctx) => {
     await tx.collection('members').doc(memberId).update({ status: 'removed' });
     await recordHistory(tx, { memberId, branchId, kind: 'removed', by: by(who), reason, at: ctx.now });
   });
+  await releaseFuturePlaces(ctx.db, memberId, by(who), `已被移出支部：${reason}`, ctx.now);
   return { memberId };
 };
 
@@ -168,6 +170,7 @@ const leave: Handler<'member.leave'> = async ({ reason }, ctx) => {
     await tx.collection('members').doc(ctx.openid).update({ status: 'left' });
     await recordHistory(tx, { memberId: ctx.openid, branchId, kind: 'left', by: by(who), reason, at: ctx.now });
   });
+  await releaseFuturePlaces(ctx.db, ctx.openid, by(who), '已退出支部', ctx.now);
   return { left: true as const };
 };
 
@@ -315,6 +318,9 @@ const decide: Handler<'transfer.decide'> = async ({ transferId, approve: yes, re
     await tx.collection('transfers').doc(_id).set(rest);
     return next;
   });
+  // Places taken as a member of the old branch go to the next in line; they may sign up anew.
+  if (decided.status === 'completed')
+    await releaseFuturePlaces(ctx.db, decided.memberId, by(who), '已转接至其他支部', ctx.now);
   return transferView(ctx.db, who, decided);
 };
 

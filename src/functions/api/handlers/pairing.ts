@@ -7,7 +7,8 @@ import type { AgreementDoc, PairingDoc, PairingMembershipDoc, PairingSideDoc } f
 import { leadsSide, pairingRights, type PairingRights } from '../../../domain/org-access';
 import { memberKey, statusAfterAnswers } from '../../../domain/pairing';
 import { assertLeads, callerName, existingOrg, loadCaller, visiblePairing } from '../../../server/access';
-import { isFileOfThisEnv, temporaryLinks } from '../../../server/files';
+import { getDoc } from '../../../server/docs';
+import { isOwnUpload, temporaryLinks } from '../../../server/files';
 import { newId } from '../../../server/ids';
 import { readPage } from '../../../server/paging';
 import { lockPairing, pairingDetail, pairingSummaries, writePairing } from '../../../server/pairings';
@@ -168,11 +169,21 @@ const list: Handler<'pairing.list'> = async ({ scope, status, offset, limit }, c
   return { items: await pairingSummaries(ctx.db, pairings), nextOffset };
 };
 
-async function attachmentIssues(fileIDs: readonly string[]): Promise<FieldIssue[]> {
-  const foreign = fileIDs.flatMap((id, i) => (isFileOfThisEnv(id) ? [] : [i]));
-  const links = foreign.length === 0 ? await temporaryLinks(fileIDs) : new Map<string, string>();
+/**
+ * An attachment is either one this agreement already has (kept on edit) or a file the caller
+ * uploaded for an agreement (their own folder) that exists. Every other fileID gets the same
+ * answer, whether or not a file is there.
+ */
+async function attachmentIssues(
+  fileIDs: readonly string[],
+  openid: string,
+  kept: readonly string[],
+): Promise<FieldIssue[]> {
+  const fresh = fileIDs.filter((id) => !kept.includes(id));
+  const own = fresh.filter((id) => isOwnUpload(id, openid, 'agreement'));
+  const links = own.length > 0 ? await temporaryLinks(own) : new Map<string, string>();
   return fileIDs.flatMap((id, i) =>
-    foreign.includes(i) || !links.has(id) ? [{ path: `attachments.${i}.fileID`, message: '附件无效，请重新上传' }] : [],
+    kept.includes(id) || links.has(id) ? [] : [{ path: `attachments.${i}.fileID`, message: '附件无效，请重新上传' }],
   );
 }
 
@@ -184,7 +195,12 @@ const setAgreement: Handler<'agreement.set'> = async (input, ctx) => {
   const sideIds = pairing.sides.map((s) => s.orgId);
   const badContact = input.contacts.findIndex((c) => !sideIds.includes(c.orgId));
   if (badContact >= 0) throw invalid(`contacts.${badContact}.orgId`, '联系人应来自联建各方');
-  const fileIssues = await attachmentIssues(input.attachments.map((a) => a.fileID));
+  const current = await getDoc<AgreementDoc>(ctx.db, 'agreements', pairing._id);
+  const fileIssues = await attachmentIssues(
+    input.attachments.map((a) => a.fileID),
+    ctx.openid,
+    current?.attachments.map((a) => a.fileID) ?? [],
+  );
   if (fileIssues.length > 0) throw new AppError('FILE_INVALID', undefined, { details: fileIssues });
 
   const agreement: AgreementDoc = {

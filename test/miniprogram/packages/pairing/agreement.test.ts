@@ -49,8 +49,12 @@ describe('联建协议', () => {
     expect(navigateBack).toHaveBeenCalled();
   });
 
-  it('uploads a chosen file to cloud storage and sends its fileID', async () => {
-    const calls = stubCloud({ 'pairing.get': ok(demoSecretaryPairing), 'agreement.set': ok(demoSecretaryPairing) });
+  it('uploads a chosen file where the server says and sends its fileID', async () => {
+    const calls = stubCloud({
+      'pairing.get': ok(demoSecretaryPairing),
+      'agreement.set': ok(demoSecretaryPairing),
+      'file.prepareUpload': ok({ cloudPath: 'uploads/3f2a9c/agreement/m1x2-abc.jpg' }),
+    });
     jest.spyOn(wx, 'chooseMessageFile').mockImplementation(((o: WechatMiniprogram.ChooseMessageFileOption) => {
       o.success?.({
         tempFiles: [{ path: 'wxfile://tmp/1.jpg', name: '签字页.jpg', size: 1, time: 0, type: 'image' }],
@@ -65,7 +69,8 @@ describe('联建协议', () => {
     await settle();
     tap(view, '#upload');
     await settle();
-    expect(upload.mock.calls[0]?.[0].cloudPath).toMatch(/^agreements\/pairing-hexi\/\d+-[a-z0-9]+\.jpg$/);
+    expect(calls.find((c) => c.action === 'file.prepareUpload')?.data).toEqual({ purpose: 'agreement', ext: '.jpg' });
+    expect(upload.mock.calls[0]?.[0].cloudPath).toBe('uploads/3f2a9c/agreement/m1x2-abc.jpg');
     expect(textOf(view)).toContain('签字页.jpg');
     tap(view, '#submit');
     await settle();
@@ -74,7 +79,7 @@ describe('联建协议', () => {
     };
     expect(sent.attachments[1]).toEqual({
       name: '签字页.jpg',
-      fileID: expect.stringMatching(/^cloud:\/\/env-1\/agreements\//),
+      fileID: 'cloud://env-1/uploads/3f2a9c/agreement/m1x2-abc.jpg',
     });
   });
 

@@ -1,0 +1,32 @@
+/**
+ * Uploads. The server names every path a client may upload to, under a folder of the caller's
+ * own (a hash of their openid, so paths reveal nobody) and the purpose, and an action accepts a
+ * file only from the caller's own folder for that purpose: nobody can attach a file they did
+ * not upload themselves, such as another branch's attendance export.
+ */
+import { z } from 'zod';
+import { input } from './fields';
+import { action, ANY_MEMBER } from './spec';
+
+export const UPLOAD_PURPOSES = ['agreement'] as const;
+export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
+
+export interface UploadTarget {
+  /** Pass as `cloudPath` to wx.cloud.uploadFile. */
+  cloudPath: string;
+}
+
+export const fileActions = {
+  'file.prepareUpload': action<UploadTarget>()({
+    input: input({
+      purpose: z.enum(UPLOAD_PURPOSES, { errorMap: () => ({ message: '不支持的文件用途' }) }),
+      /** The chosen file's extension, kept so the file opens with the right app. */
+      ext: z
+        .string()
+        .regex(/^\.[A-Za-z0-9]{1,8}$/, { message: '文件类型不正确' })
+        .optional(),
+    }),
+    roles: ANY_MEMBER,
+    perMinute: 30,
+  }),
+} as const;
