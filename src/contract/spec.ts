@@ -23,11 +23,8 @@ export interface ActionSpec<I extends z.ZodTypeAny, O> {
 }
 
 export function action<O>() {
-  return <I extends z.ZodTypeAny>(spec: {
-    input: I;
-    roles: readonly Access[];
-    perMinute?: number;
-  }): ActionSpec<I, O> => spec;
+  return <I extends z.ZodTypeAny>(spec: { input: I; roles: readonly Access[]; perMinute?: number }): ActionSpec<I, O> =>
+    spec;
 }
 
 /** A person typing a code by hand tries a few times a minute, a script thousands. */

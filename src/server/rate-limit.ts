@@ -41,7 +41,10 @@ export async function countCall(
       return;
     } catch (err) {
       if (!isDuplicateWrite(err)) throw err;
-      await db.collection('rateLimits').doc(id).update({ count: _.inc(1) });
+      await db
+        .collection('rateLimits')
+        .doc(id)
+        .update({ count: _.inc(1) });
     }
   }
   const { data } = await db.collection('rateLimits').doc(id).get();
