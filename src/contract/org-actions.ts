@@ -89,9 +89,10 @@ export const membershipActions = {
     roles: ANY_MEMBER,
   }),
   /** The source branch's secretary decides first, then the target's; both must agree. */
+  /** By the secretary of the branch it awaits, or the office above a branch that has no secretary. */
   'transfer.decide': action<TransferView>()({
     input: input({ transferId, approve: z.boolean(), reason: optionalReason }),
-    roles: SECRETARY,
+    roles: ANY_MEMBER,
   }),
   /** mine: the caller's own requests; awaitingMe: those awaiting the caller's decision (secretaries). Newest first. */
   'transfer.list': action<Page<TransferView>>()({
@@ -99,6 +100,13 @@ export const membershipActions = {
     roles: ANY_MEMBER,
   }),
 } as const;
+
+/**
+ * Whose invites: the caller's own branch (its secretary) by default, or a branch under the
+ * committee the caller's office runs, so an office can bring a new branch to life (first invite,
+ * then member.setRole to appoint its secretary).
+ */
+const inviteBranch = orgId.optional();
 
 export const inviteActions = {
   'invite.create': action<InviteView>()({
@@ -116,11 +124,18 @@ export const inviteActions = {
         .max(500, { message: '最多可使用 500 次' })
         .default(50),
       requiresApproval: z.boolean().default(false),
+      branchId: inviteBranch,
     }),
-    roles: SECRETARY,
+    roles: ANY_MEMBER,
   }),
-  'invite.list': action<Page<InviteView>>()({ input: input({ ...page }), roles: SECRETARY }),
-  'invite.revoke': action<InviteView>()({ input: input({ code: inviteCode }), roles: SECRETARY }),
+  'invite.list': action<Page<InviteView>>()({ input: input({ ...page, branchId: inviteBranch }), roles: ANY_MEMBER }),
+  'invite.revoke': action<InviteView>()({
+    input: input({ code: inviteCode, branchId: inviteBranch }),
+    roles: ANY_MEMBER,
+  }),
   /** The invite as a mini-program code that opens the join page with the code filled in. */
-  'invite.qrcode': action<InviteQrCode>()({ input: input({ code: inviteCode }), roles: SECRETARY }),
+  'invite.qrcode': action<InviteQrCode>()({
+    input: input({ code: inviteCode, branchId: inviteBranch }),
+    roles: ANY_MEMBER,
+  }),
 } as const;

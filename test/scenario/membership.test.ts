@@ -282,4 +282,54 @@ describe('a committee office', () => {
       [DEMO.committeeId, DEMO_PAIRING.townshipCommitteeId].sort(),
     );
   });
+
+  it('brings a new branch to life: its first invite, its first secretary, transfers while it has none', async () => {
+    const branch = dataOf<OrgView>(
+      await cloud.api(
+        'org.create',
+        { kind: 'branch', name: '县统计局党支部', category: 'agency', parentId: DEMO.committeeId },
+        OFFICE,
+      ),
+    );
+    // Nobody but the office may issue its invites (others do not see it); nor for another committee's branch.
+    expect(codeOf(await cloud.api('invite.create', { branchId: branch.id }, LI))).toBe('NOT_FOUND');
+    expect(codeOf(await cloud.api('invite.create', { branchId: hongqi }, OFFICE))).toBe('NOT_FOUND');
+    const invite = dataOf<InviteView>(await cloud.api('invite.create', { branchId: branch.id, maxUses: 5 }, OFFICE));
+    expect(invite).toMatchObject({ branchId: branch.id, maxUses: 5, state: 'usable' });
+    expect(
+      dataOf<Page<InviteView>>(await cloud.api('invite.list', { branchId: branch.id }, OFFICE)).items,
+    ).toHaveLength(1);
+    dataOf(await cloud.api('member.join', { code: invite.code, name: '钱程' }, 'o-first'));
+    dataOf(await cloud.api('member.join', { code: invite.code, name: '孙悦' }, 'o-second'));
+
+    // A transfer into the branch while it has no secretary: the source decides, then the office.
+    const asked = dataOf<TransferView>(
+      await cloud.api('transfer.request', { toBranchId: branch.id, reason: '调入统计局' }, WANG),
+    );
+    dataOf(await cloud.api('transfer.decide', { transferId: asked.id, approve: true }, LI));
+    const done = dataOf<TransferView>(
+      await cloud.api('transfer.decide', { transferId: asked.id, approve: true }, OFFICE),
+    );
+    expect(done.status).toBe('completed');
+    expect(await member(WANG)).toMatchObject({ branchId: branch.id, role: 'member' });
+
+    const appointed = dataOf<MemberRow>(
+      await cloud.api('member.setRole', { memberId: 'o-first', role: 'secretary' }, OFFICE),
+    );
+    expect(appointed).toMatchObject({ role: 'secretary' });
+    expect((await history('o-first')).map(([kind]) => kind)).toEqual(['roleChanged', 'joined']);
+    // With a secretary in place, its invites and transfers are the secretary's again.
+    expect(codeOf(await cloud.api('invite.create', {}, 'o-first'))).toBe('ok');
+    const next = dataOf<TransferView>(
+      await cloud.api('transfer.request', { toBranchId: branch.id, reason: '也调入' }, CHEN),
+    );
+    dataOf(await cloud.api('transfer.decide', { transferId: next.id, approve: true }, LI));
+    expect(codeOf(await cloud.api('transfer.decide', { transferId: next.id, approve: true }, OFFICE))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      dataOf<TransferView>(await cloud.api('transfer.decide', { transferId: next.id, approve: true }, 'o-first'))
+        .status,
+    ).toBe('completed');
+  });
 });

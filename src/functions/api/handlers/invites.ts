@@ -1,5 +1,6 @@
 /**
- * invite.create / list / revoke / qrcode: a secretary's invite codes for their branch. A code is
+ * invite.create / list / revoke / qrcode: invite codes of a branch, managed by its secretary or by
+ * the committee office above it (which is how a new branch gets its first members). A code is
  * shared as text or as a mini-program code that opens the join page with the code filled in.
  */
 import { randomInt } from 'node:crypto';
@@ -7,6 +8,7 @@ import { AppError, type ActionName, type InviteView } from '../../../contract';
 import type { InviteCodeDoc } from '../../../db/documents';
 import { inviteState, newInviteCode } from '../../../domain/invite';
 import type { Database } from '../../../server/cloud';
+import { loadCaller, managedOrg } from '../../../server/access';
 import { getDoc, isDuplicateWrite } from '../../../server/docs';
 import { storedMiniProgramCode } from '../../../server/mini-program-codes';
 import { readPage } from '../../../server/paging';
@@ -31,9 +33,12 @@ function inviteView(doc: InviteCodeDoc, now: Date): InviteView {
   };
 }
 
-function branchOf(ctx: HandlerContext): string {
-  if (!ctx.member) throw new AppError('NOT_MEMBER');
-  return ctx.member.branchId;
+/** The branch whose invites the caller manages: their own as its secretary, or one their office runs. */
+async function branchOf(ctx: HandlerContext, branchId: string | undefined): Promise<string> {
+  const who = await loadCaller(ctx.db, ctx.openid, ctx.member);
+  const org = await managedOrg(ctx.db, who, branchId ?? who.member?.branchId ?? '');
+  if (org.kind === 'committee') throw new AppError('INVALID_INPUT', '邀请码只能发给支部');
+  return org._id;
 }
 
 /** An invite of the caller's branch; another branch's code is reported as unknown. */
@@ -43,8 +48,8 @@ async function ownInvite(db: Database, code: string, branchId: string): Promise<
   return doc;
 }
 
-const create: Handler<'invite.create'> = async ({ expiresInDays, maxUses, requiresApproval }, ctx) => {
-  const branchId = branchOf(ctx);
+const create: Handler<'invite.create'> = async ({ expiresInDays, maxUses, requiresApproval, ...which }, ctx) => {
+  const branchId = await branchOf(ctx, which.branchId);
   for (let attempt = 1; ; attempt++) {
     const doc: InviteCodeDoc = {
       _id: newInviteCode(randomInt),
@@ -67,24 +72,24 @@ const create: Handler<'invite.create'> = async ({ expiresInDays, maxUses, requir
   }
 };
 
-const list: Handler<'invite.list'> = async ({ offset, limit }, ctx) => {
+const list: Handler<'invite.list'> = async ({ offset, limit, ...which }, ctx) => {
   const query = ctx.db
     .collection('inviteCodes')
-    .where({ branchId: branchOf(ctx) })
+    .where({ branchId: await branchOf(ctx, which.branchId) })
     .orderBy('createdAt', 'desc');
   const { docs, nextOffset } = await readPage<InviteCodeDoc>(query, offset, limit);
   return { items: docs.map((doc) => inviteView(doc, ctx.now)), nextOffset };
 };
 
-const revoke: Handler<'invite.revoke'> = async ({ code }, ctx) => {
-  const doc = await ownInvite(ctx.db, code, branchOf(ctx));
+const revoke: Handler<'invite.revoke'> = async ({ code, branchId }, ctx) => {
+  const doc = await ownInvite(ctx.db, code, await branchOf(ctx, branchId));
   if (doc.revokedAt) return inviteView(doc, ctx.now);
   await ctx.db.collection('inviteCodes').doc(code).update({ revokedAt: ctx.now });
   return inviteView({ ...doc, revokedAt: ctx.now }, ctx.now);
 };
 
-const qrcode: Handler<'invite.qrcode'> = async ({ code }, ctx) => {
-  const doc = await ownInvite(ctx.db, code, branchOf(ctx));
+const qrcode: Handler<'invite.qrcode'> = async ({ code, branchId }, ctx) => {
+  const doc = await ownInvite(ctx.db, code, await branchOf(ctx, branchId));
   const state = inviteState(doc, ctx.now);
   if (state !== 'usable')
     throw new AppError(

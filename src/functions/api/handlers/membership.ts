@@ -6,7 +6,7 @@
 import { AppError, type ActionName, type MemberRole, type TransferView } from '../../../contract';
 import type { MemberDoc, MembershipEventDoc, OrganizationDoc, TransferDoc } from '../../../db/documents';
 import { isOfficeOf, managesOrg, type Caller } from '../../../domain/org-access';
-import { callerName, existingOrg, loadCaller, visibleOrg } from '../../../server/access';
+import { callerName, existingOrg, loadCaller, loadOrg, visibleOrg } from '../../../server/access';
 import type { Database } from '../../../server/cloud';
 import { getDoc, getDocInTx } from '../../../server/docs';
 import { newId } from '../../../server/ids';
@@ -273,15 +273,35 @@ const request: Handler<'transfer.request'> = async ({ toBranchId, reason }, ctx)
   return transferView(ctx.db, who, doc);
 };
 
+/**
+ * The branches whose transfers the caller decides: their own as its secretary, and any branch
+ * without a secretary under the committee their office runs (a new branch would stall otherwise).
+ */
+async function decidesFor(ctx: HandlerContext, who: Caller, transfer: TransferDoc): Promise<string[]> {
+  const mine = ctx.member?.role === 'secretary' ? [ctx.member.branchId] : [];
+  if (who.adminOf.length === 0) return mine;
+  const offices: string[] = [];
+  for (const branchId of [transfer.fromBranchId, transfer.toBranchId]) {
+    const branch = await loadOrg(ctx.db, branchId);
+    if (branch && isOfficeOf(who, branch) && (await secretariesOf(ctx.db, branchId, '')).length === 0)
+      offices.push(branchId);
+  }
+  return [...mine, ...offices];
+}
+
 const decide: Handler<'transfer.decide'> = async ({ transferId, approve: yes, reason }, ctx) => {
   const who = await caller(ctx);
-  const myBranch = ownBranch(ctx);
+  const seen = await getDoc<TransferDoc>(ctx.db, 'transfers', transferId);
+  const mayDecide = seen ? await decidesFor(ctx, who, seen) : [];
+  if (ctx.member?.role !== 'secretary' && mayDecide.length === 0)
+    throw new AppError('FORBIDDEN', '只有支部书记（或上级党委，支部尚无书记时）可以审批转接');
   const decided = await inTransaction(ctx.db, async (tx) => {
     const stored = await getDocInTx<TransferDoc>(tx, 'transfers', transferId);
     const transfer = stored ? { ...stored, _id: transferId } : null;
-    if (!transfer || (transfer.fromBranchId !== myBranch && transfer.toBranchId !== myBranch))
+    if (!transfer || !mayDecide.some((b) => b === transfer.fromBranchId || b === transfer.toBranchId))
       throw new AppError('NOT_FOUND', '转接申请不存在');
-    if (transfer.awaitingBranchId !== myBranch) throw new AppError('ALREADY_DECIDED');
+    if (transfer.awaitingBranchId === null || !mayDecide.includes(transfer.awaitingBranchId))
+      throw new AppError('ALREADY_DECIDED');
     const decision = { by: ctx.openid, at: ctx.now };
     const atSource = transfer.status === 'awaitingSource';
     let next: TransferDoc;
