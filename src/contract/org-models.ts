@@ -176,6 +176,8 @@ export interface PairingItemView {
   /** For a need taken on: the partner and the resource that meets it. */
   matchedBy: { orgId: string; orgName: string } | null;
   matchedResourceId: string | null;
+  /** Set when the taker reported it done: it counts as met once the side that asked confirms. */
+  metReportedAt?: string;
   metAt: string | null;
   createdAt: string;
 }

@@ -128,6 +128,8 @@ export interface PairingItemDoc {
   matchedByOrgId: string | null;
   matchedResourceId: string | null;
   matchedAt: Date | null;
+  /** The side that took the need on says it is done; only the side that asked confirms (metAt). */
+  metReportedAt?: Date | null;
   metAt: Date | null;
   createdBy: string;
   createdAt: Date;

@@ -19,6 +19,7 @@ function itemView(item: PairingItemDoc, orgs: Orgs): PairingItemView {
     status: item.status,
     matchedBy: item.matchedByOrgId ? { orgId: item.matchedByOrgId, orgName: nameIn(orgs, item.matchedByOrgId) } : null,
     matchedResourceId: item.matchedResourceId,
+    ...(item.metReportedAt ? { metReportedAt: item.metReportedAt.toISOString() } : {}),
     metAt: item.metAt ? item.metAt.toISOString() : null,
     createdAt: item.createdAt.toISOString(),
   };

@@ -316,6 +316,10 @@ describe('resources and needs', () => {
       matchedResourceId: DEMO_PAIRING.resources.computers,
     });
     expect(codeOf(await cloud.api('pairingItem.match', { needId: need.id }, LI))).toBe('NEED_ALREADY_MATCHED');
+    // The side that took it on can only report it done; the side that asked confirms.
+    const reported = dataOf<PairingItemView>(await cloud.api('pairingItem.meet', { needId: need.id }, LI));
+    expect(reported).toMatchObject({ status: 'matched', metReportedAt: expect.any(String), metAt: null });
+    expect(codeOf(await cloud.api('pairingItem.meet', { needId: need.id }, LI))).toBe('ALREADY_DECIDED');
     const met = dataOf<PairingItemView>(await cloud.api('pairingItem.meet', { needId: need.id }, ZHANG));
     expect(met).toMatchObject({ status: 'met', metAt: expect.any(String) });
     const needs = dataOf<Page<PairingItemView>>(
@@ -499,6 +503,11 @@ describe('year figures', () => {
     dataOf(await cloud.api('ledger.progress', { itemId: raised.id, status: 'resolved', note: '当天解决' }, LI));
     dataOf(await cloud.api('pairingItem.match', { needId: DEMO_PAIRING.needs.open }, LI));
     dataOf(await cloud.api('pairingItem.meet', { needId: DEMO_PAIRING.needs.open }, LI));
+    const reportedOnly = dataOf<PairingYearFigures>(
+      await cloud.api('figures.pairing', { pairingId: SEEDED, year }, LI),
+    );
+    expect(reportedOnly.needsMet).toBe(before.needsMet);
+    dataOf(await cloud.api('pairingItem.meet', { needId: DEMO_PAIRING.needs.open }, ZHANG));
     const after = dataOf<PairingYearFigures>(await cloud.api('figures.pairing', { pairingId: SEEDED, year }, LI));
     expect(after).toEqual({
       ...before,

@@ -119,6 +119,10 @@ const match: Handler<'pairingItem.match'> = async ({ needId, orgId, resourceId }
   return oneItemView(ctx.db, matched);
 };
 
+/**
+ * Only the side that asked can say its need is met (the figure "needs met" counts its word); the
+ * side that took it on reports it done, which the asking side then confirms.
+ */
 const meet: Handler<'pairingItem.meet'> = async ({ needId }, ctx) => {
   const who = await caller(ctx);
   const {
@@ -127,14 +131,18 @@ const meet: Handler<'pairingItem.meet'> = async ({ needId }, ctx) => {
     rights,
   } = await visibleChild<PairingItemDoc>(ctx.db, who, 'pairingItems', needId, '需求');
   if (need.kind !== 'need') throw new AppError('NOT_FOUND', '需求不存在或已被删除');
-  if (!rights.writes.includes(need.orgId)) assertWrites(rights, need.matchedByOrgId ?? need.orgId);
+  const asker = rights.writes.includes(need.orgId);
+  if (!asker) assertWrites(rights, need.matchedByOrgId ?? need.orgId);
   assertActive(pairing);
   const met = await inTransaction(ctx.db, async (tx) => {
     const current = await getDocInTx<PairingItemDoc>(tx, 'pairingItems', needId);
     if (!current) throw new AppError('NOT_FOUND', '需求不存在或已被删除');
     if (current.status === 'met') throw new AppError('ALREADY_DECIDED');
     if (current.status !== 'matched') throw new AppError('CONFLICT', '请先由结对组织认领该需求');
-    const next: PairingItemDoc = { ...current, _id: needId, status: 'met', metAt: ctx.now };
+    if (!asker && current.metReportedAt) throw new AppError('ALREADY_DECIDED', '已报告完成，等待提出方确认');
+    const next: PairingItemDoc = asker
+      ? { ...current, _id: needId, status: 'met', metAt: ctx.now }
+      : { ...current, _id: needId, metReportedAt: ctx.now };
     await tx.collection('pairingItems').doc(needId).set(withoutId(next));
     return next;
   });
