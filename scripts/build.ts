@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { bundleOnDemand, ON_DEMAND, stubUnusedSdkModules } from './bundle-parts';
 import { packMiniprogramNpm } from './pack-npm';
 
 const root = path.resolve(__dirname, '..');
@@ -60,11 +61,17 @@ async function bundleFunction(name: string, force: boolean): Promise<boolean> {
     platform: 'node',
     target: 'node20', // cloudbaserc.json deploys both functions on Nodejs20.19
     format: 'cjs',
+    external: [...ON_DEMAND],
+    plugins: [stubUnusedSdkModules],
     minify: true,
     sourcemap: false,
     legalComments: 'none',
     logLevel: 'warning',
   });
+  const imported = Object.values(result.metafile.outputs).flatMap((out) =>
+    out.imports.filter((i) => i.external).map((i) => i.path),
+  );
+  await bundleOnDemand(outdir, imported);
   mkdirSync(CACHE_DIR, { recursive: true });
   const inputs = Object.keys(result.metafile.inputs).map((input) => path.resolve(root, input));
   writeFileSync(path.join(CACHE_DIR, `${name}.inputs.json`), JSON.stringify(inputs));

@@ -15,14 +15,17 @@ import { inTransaction } from './transaction';
 
 export const CHECKIN_WINDOW_SECONDS = DEFAULT_WINDOW_SECONDS;
 
-const SHANGHAI_CLOCK = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  month: 'numeric',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
+// Made on first use (see attendance-xlsx.ts): most calls never format a time.
+let shanghaiClock: Intl.DateTimeFormat | undefined;
+const clockOf = (instant: Date): string =>
+  (shanghaiClock ??= new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  })).format(instant);
 
 export function windowOf(event: EventDoc, now: Date): CheckInWindowState {
   return checkInWindowState(
@@ -40,7 +43,7 @@ export function assertCheckInEvent(event: EventDoc): void {
 export function openTiming(event: EventDoc, now: Date): 'onTime' | 'late' {
   const window = windowOf(event, now);
   if (window.state === 'notOpen')
-    throw new AppError('CHECKIN_NOT_OPEN', `签到将于 ${SHANGHAI_CLOCK.format(window.opensAt)} 开始，请届时再来`);
+    throw new AppError('CHECKIN_NOT_OPEN', `签到将于 ${clockOf(window.opensAt)} 开始，请届时再来`);
   if (window.state === 'closed') throw new AppError('CHECKIN_CLOSED');
   return window.timing;
 }

@@ -1,20 +1,24 @@
 /**
  * WeChat cloud calls, which must go through wx-server-sdk's `cloud.openapi` (the permission is
- * declared in cloudfunctions/api/config.json). Initialised once per instance, on first use.
- * (Loading the SDK lazily with import() was tried: its openapi calls then answered empty
- * results under the bundle, so it is imported statically.)
+ * declared in cloudfunctions/api/config.json). The SDK is loaded and initialised on the first
+ * call that needs it, so the calls that don't (nearly all) never pay for it at a cold start; the
+ * build ships it beside the bundle (scripts/bundle-parts.ts). Mind that `cloud.openapi` is a
+ * proxy answering every property, `then` included: never await it or return it from an async
+ * function, only the results of its calls.
  */
-import cloud from 'wx-server-sdk';
+import type WxServerSdk from 'wx-server-sdk';
 
-let initialised = false;
+let sdk: typeof WxServerSdk | undefined;
 
-function wx(): typeof cloud {
-  if (!initialised) {
+function wx(): typeof WxServerSdk {
+  if (!sdk) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+    const cloud = require('wx-server-sdk') as typeof WxServerSdk;
     // The SDK accepts the symbol at run time (it means "the caller's environment"); its typings only list strings.
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
-    initialised = true;
+    sdk = cloud;
   }
-  return cloud;
+  return sdk;
 }
 
 /**

@@ -1,0 +1,67 @@
+/**
+ * What keeps a function bundle small, so a cold start loads and evaluates little:
+ *
+ * - Libraries a function needs only on some calls (the spreadsheet writer for an export, the
+ *   WeChat SDK for a cloud call) are left out of `index.js` and bundled on their own into the
+ *   function's `node_modules/<name>/index.js`, where Node's require finds them when a call first
+ *   needs them. They deploy with the folder like any dependency (`installDependency: false`).
+ * - Modules of the node SDK that the functions never use (its AI client, data models and MySQL
+ *   client) are replaced by stubs that fail loudly if ever called.
+ */
+import { build, type Plugin } from 'esbuild';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Loaded on first use only (dynamic `import()` or a `require` inside a function). */
+export const ON_DEMAND = ['exceljs', 'wx-server-sdk'] as const;
+
+/**
+ * node-sdk modules behind app.ai() (its client, the app framework and a streams polyfill it pulls
+ * in), app.models and MySQL: no function of ours calls them. Matched by what is imported and by
+ * whom, so only the SDK's own references are cut.
+ */
+const UNUSED_SDK_MODULES: { path: RegExp; importer: RegExp }[] = [
+  { path: /^\.\/ai$/, importer: /@cloudbase[\\/]node-sdk[\\/]dist[\\/]cloudbase\.js$/ },
+  { path: /^@cloudbase\/ai$/, importer: /@cloudbase[\\/]node-sdk[\\/]/ },
+  { path: /^@cloudbase\/wx-cloud-client-sdk$/, importer: /@cloudbase[\\/]node-sdk[\\/]/ },
+];
+
+const STUB = `const fail = () => { throw new Error('not bundled: this module of the CloudBase SDK is unused by Lianjian (scripts/bundle-parts.ts)'); };
+module.exports = new Proxy({}, { get: (_t, key) => (key === '__esModule' ? false : key === 'default' ? module.exports : fail) });`;
+
+export const stubUnusedSdkModules: Plugin = {
+  name: 'stub-unused-sdk-modules',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^(\.\/ai|@cloudbase\/ai|@cloudbase\/wx-cloud-client-sdk)$/ }, (args) =>
+      UNUSED_SDK_MODULES.some((m) => m.path.test(args.path) && m.importer.test(args.importer))
+        ? { path: args.path, namespace: 'unused-sdk-module' }
+        : undefined,
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'unused-sdk-module' }, () => ({ contents: STUB, loader: 'js' }));
+  },
+};
+
+/** Bundles each on-demand library the function imports into `<outdir>/node_modules/<name>/`. */
+export async function bundleOnDemand(outdir: string, imported: readonly string[]): Promise<string[]> {
+  const modulesDir = path.join(outdir, 'node_modules');
+  rmSync(modulesDir, { recursive: true, force: true });
+  const used = ON_DEMAND.filter((name) => imported.includes(name));
+  for (const name of used) {
+    const dir = path.join(modulesDir, name);
+    mkdirSync(dir, { recursive: true });
+    await build({
+      stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: outdir, loader: 'js' },
+      outfile: path.join(dir, 'index.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      minify: true,
+      legalComments: 'none',
+      logLevel: 'warning',
+      plugins: [stubUnusedSdkModules],
+    });
+    writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name, main: 'index.js', private: true })}\n`);
+  }
+  return used;
+}
