@@ -11,7 +11,7 @@ import { createApp } from './app';
 import { DATA_LAYOUT, DEFAULTS, ENV_VARS } from './config';
 import { createDatabaseService } from './database';
 import type { TransactionMode } from './database/transactions';
-import type { DatabaseService, UnindexedQuery } from './database/types';
+import type { DatabaseService, DatabaseStats, UnindexedQuery } from './database/types';
 import { FunctionsService } from './functions/service';
 import { createLogger, type Logger } from './logger';
 import { Outbox } from './openapi/outbox';
@@ -235,6 +235,11 @@ export class LocalCloud {
     await Promise.all([this.database.reset(), this.storage.reset()]);
     this.openapi.outbox.reset();
     this.logger.log('serve', 'reset');
+  }
+
+  /** Counters of the database since start (benchmarks report attempts per success from them). */
+  databaseStats(): DatabaseStats {
+    return this.database.stats();
   }
 
   /** Queries no index supported since start (or the last call), with who sent them; tests fail on them. */

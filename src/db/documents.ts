@@ -133,8 +133,9 @@ export interface EventDoc {
   waitlisted: number;
   /** The last sign-up sequence handed out: order of arrival, never reused. */
   lastSequence: number;
-  /** When the sign-up queue was last drained (its transaction claims the event with this write). */
-  drainedAt?: Date;
+  /** The sign-up queue's drain lease (server/registrations.ts): until when (ms), and whose. */
+  drainLeaseUntil?: number;
+  drainLeaseBy?: string;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
@@ -180,6 +181,8 @@ export interface RegistrationDoc {
   request: RegistrationRequest | null;
   /** Why the last request was refused; null when it was not. */
   refusal: RequestRefusal | null;
+  /** The event's counts when this registration was last decided (answered to its member). */
+  countsAtDecision?: { registered: number; waitlisted: number };
   /** Set when a secretary (or leaving the branch) released the place. */
   released: { by: string; byName: string; at: Date; reason: string } | null;
 }

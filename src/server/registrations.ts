@@ -7,19 +7,22 @@
  * 1. A member writes a request on their own registration (`${eventId}_${openid}`, so one per
  *    member by construction), stamped with the database's clock (`serverDate`). Requests of
  *    different members never touch the same document.
- * 2. They then drain the event's queue: one transaction reads the event and the oldest pending
- *    requests, decides them all in arrival order (domain/registration.ts drainRequests), writes
- *    their outcomes and the counters, and promotes from the waitlist. Concurrent drains conflict
- *    on the event; the one that commits has decided everyone it saw, so the others, retrying, find
- *    their own request already decided and return it. Nobody is answered CONFLICT merely because
- *    others acted at the same moment.
- *
+ * 2. The queue is drained by one writer at a time: a lease on the event, taken with one
+ *    conditional update (which the database serialises without aborting anyone). Its holder
+ *    decides the pending requests in arrival order (domain/registration.ts drainRequests), a
+ *    batch per transaction that writes their outcomes, the counters and any promotions, until
+ *    the queue is empty. Everyone else polls their own registration until it is decided, and
+ *    takes the lease themselves if it is free (so no request waits for a drainer that has gone).
+ *    Nobody is answered CONFLICT merely because others acted at the same moment, and no
+ *    transaction is started only to be aborted.
+
  * Counters, statuses and sequences change only inside a drain's transaction, so they never
  * disagree, and a request whose function died before draining is decided by the next drain (or
  * the scheduler's sweep): nothing is left half-done. CloudBase transactions support document
  * reads by id, not queries: the queue and the waitlist head are read with plain queries once the
  * drain holds the event (see drainOnce).
  */
+import { randomBytes } from 'node:crypto';
 import { AppError, type ErrorCode } from '../contract';
 import type { EventDoc, RegistrationDoc, RegistrationRequest } from '../db/documents';
 import type { Actor } from '../domain/event-access';
@@ -41,6 +44,7 @@ const DRAIN_BATCH = 50;
 /** Rounds a caller drains for before giving up with CONFLICT (each round someone commits). */
 const MAX_ROUNDS = 40;
 const CONFLICT_CODE = 'DATABASE_TRANSACTION_CONFLICT';
+
 
 export interface RegistrationChange {
   event: EventDoc;
@@ -84,21 +88,24 @@ async function writeRequest(
   now: Date,
 ): Promise<boolean> {
   const _ = db.command;
-  if (!reg) {
-    try {
-      await db.collection('registrations').add(fresh());
-      return true;
-    } catch (err) {
-      if (isDuplicateWrite(err)) return false;
-      throw err;
-    }
-  }
+  if (!reg) return insertRequest(db, fresh());
   // Conditional on nothing pending, so two taps cannot both write a request.
   const { updated } = await db
     .collection('registrations')
     .where({ _id: reg._id, pending: _.neq(true) })
     .update({ pending: true, request, refusal: null, updatedAt: now });
   return updated === 1;
+}
+
+/** A first request of the member for the event; false when they already have a registration. */
+async function insertRequest(db: Database, fresh: RegistrationDoc): Promise<boolean> {
+  try {
+    await db.collection('registrations').add(fresh);
+    return true;
+  } catch (err) {
+    if (isDuplicateWrite(err)) return false;
+    throw err;
+  }
 }
 
 /** Sign up for a seat or a waitlist place; signing up again answers the standing registration. */
@@ -111,33 +118,30 @@ export async function signUp(
 ): Promise<RegistrationChange> {
   assertOpenFor(event);
   const id = registrationId(event._id, actor.openid);
+  const request = requestOf(db, 'signUp', { openid: actor.openid, name }, null);
+  const fresh: RegistrationDoc = {
+    _id: id,
+    eventId: event._id,
+    memberId: actor.openid,
+    branchId: actor.branchId,
+    name,
+    status: 'pending',
+    sequence: 0,
+    signedUpAt: now,
+    updatedAt: now,
+    pending: true,
+    request,
+    refusal: null,
+    released: null,
+  };
+  // Most sign-ups are a member's first for the event: one insert, refused if they have one.
+  if (signUpOpen(event, now) && (await insertRequest(db, fresh))) return settled(db, event, id, now);
   const existing = await getDoc<RegistrationDoc>(db, 'registrations', id);
   // A double tap, or a retry on a weak network, answers the first sign-up.
   if (isActive(existing) && !existing.pending) return { event, registration: existing };
   if (!signUpOpen(event, now)) throw new AppError('SIGNUP_CLOSED');
-  const request = requestOf(db, 'signUp', { openid: actor.openid, name }, null);
-  await writeRequest(
-    db,
-    existing,
-    () => ({
-      _id: id,
-      eventId: event._id,
-      memberId: actor.openid,
-      branchId: actor.branchId,
-      name,
-      status: 'pending',
-      sequence: 0,
-      signedUpAt: now,
-      updatedAt: now,
-      pending: true,
-      request,
-      refusal: null,
-      released: null,
-    }),
-    request,
-    now,
-  );
-  return settled(db, event._id, id, now);
+  await writeRequest(db, existing, () => fresh, request, now);
+  return settled(db, event, id, now);
 }
 
 /** Cancels the caller's registration; the seat goes to the next in line. */
@@ -153,7 +157,7 @@ export async function cancelRegistration(
   if (!isActive(existing)) throw new AppError('NOT_REGISTERED');
   const by = { openid: actor.openid, name: existing.name };
   await writeRequest(db, existing, () => existing, requestOf(db, 'cancel', by, null), now);
-  return settled(db, event._id, id, now);
+  return settled(db, event, id, now);
 }
 
 /**
@@ -169,10 +173,14 @@ export async function releaseRegistration(
   now: Date,
 ): Promise<RegistrationChange> {
   const id = registrationId(eventId, memberId);
-  const existing = await getDoc<RegistrationDoc>(db, 'registrations', id);
+  const [event, existing] = await Promise.all([
+    getDoc<EventDoc>(db, 'events', eventId),
+    getDoc<RegistrationDoc>(db, 'registrations', id),
+  ]);
+  if (!event) throw new AppError('NOT_FOUND', '活动不存在或已被删除');
   if (!isActive(existing)) throw new AppError('NOT_REGISTERED', '此成员没有报名此活动');
   await writeRequest(db, existing, () => existing, requestOf(db, 'release', by, reason), now);
-  return settled(db, eventId, id, now);
+  return settled(db, event, id, now);
 }
 
 /** Releases every place `memberId` holds in events that have not started yet. */
@@ -199,46 +207,83 @@ export async function releaseFuturePlaces(
   return released;
 }
 
-/** Promotes waitlisted members into free seats (after a capacity rise). */
-export async function fillFreeSeats(db: Database, eventId: string, now: Date): Promise<void> {
-  for (let round = 1; round <= MAX_ROUNDS; round++) {
-    try {
-      const outcome = await drainOnce(db, eventId, now);
-      if (!outcome.more) return;
-    } catch (err) {
-      if (!isConflict(err)) throw err;
-      await sleep(backoff(round));
+/** How long a drainer may hold the event's queue; a holder that died is replaced after this. */
+const LEASE_MS = 10_000;
+
+/** Takes the event's drain lease (one conditional update); the token to release it with, or null. */
+async function takeLease(db: Database, eventId: string): Promise<string | null> {
+  const _ = db.command;
+  const token = randomBytes(8).toString('hex');
+  const now = Date.now();
+  const { updated } = await db
+    .collection('events')
+    .where({ _id: eventId, drainLeaseUntil: _.lt(now).or(_.exists(false)) })
+    .update({ drainLeaseUntil: now + LEASE_MS, drainLeaseBy: token });
+  return updated === 1 ? token : null;
+}
+
+async function releaseLease(db: Database, eventId: string, token: string): Promise<void> {
+  await db.collection('events').where({ _id: eventId, drainLeaseBy: token }).update({ drainLeaseUntil: 0 });
+}
+
+/**
+ * Holding the lease: drains batch after batch until nothing is pending and no seat can be
+ * filled; answers every registration it decided. A conflict (the event edited meanwhile) is
+ * retried; the lease is released whatever happens.
+ */
+async function drainHeld(db: Database, eventId: string, token: string, now: Date): Promise<DrainOutcome> {
+  const decided = new Map<string, RegistrationDoc>();
+  let event: EventDoc | null = null;
+  try {
+    for (let round = 1; round <= MAX_ROUNDS; round++) {
+      try {
+        const outcome = await drainOnce(db, eventId, now);
+        event = outcome.event;
+        for (const [id, reg] of outcome.decided) decided.set(id, reg);
+        if (!outcome.more) break;
+      } catch (err) {
+        if (!isConflict(err)) throw err;
+        await sleep(backoff(round));
+      }
     }
+  } finally {
+    await releaseLease(db, eventId, token);
   }
+  if (!event) throw new AppError('CONFLICT');
+  return { event, decided, more: false };
+}
+
+/** Promotes waitlisted members into free seats (after a capacity rise), or leaves it to the drainer at work. */
+export async function fillFreeSeats(db: Database, eventId: string, now: Date): Promise<void> {
+  const token = await takeLease(db, eventId);
+  // A drainer at work promotes too: it fills free seats before it lets go.
+  if (token) await drainHeld(db, eventId, token, now);
 }
 
 /** Decides every request still pending on `eventId` (the scheduler's sweep after a crash). */
 export const drainEvent = fillFreeSeats;
 
+/** Polls of a member waiting for the drainer: soon at first, then less often, never in step. */
 function backoff(round: number): number {
-  return Math.random() * Math.min(50, 5 * round);
+  return Math.min(300, 40 * round) * (0.75 + Math.random() / 2);
 }
 
 /**
- * Drains until the caller's request is decided, then answers it: the outcome, or the refusal
- * the queue gave it.
+ * Waits until the caller's request is decided, draining the queue whenever nobody else is, then
+ * answers it: the outcome (with the counts as they were when it was decided), or the refusal.
  */
-async function settled(db: Database, eventId: string, id: string, now: Date): Promise<RegistrationChange> {
-  for (let round = 1; round <= MAX_ROUNDS; round++) {
-    try {
-      const outcome = await drainOnce(db, eventId, now);
+async function settled(db: Database, event: EventDoc, id: string, now: Date): Promise<RegistrationChange> {
+  const deadline = Date.now() + 2 * LEASE_MS;
+  for (let round = 1; Date.now() < deadline; round++) {
+    const token = await takeLease(db, event._id);
+    if (token) {
+      const outcome = await drainHeld(db, event._id, token, now);
       const mine = outcome.decided.get(id);
       if (mine) return answer(outcome.event, mine);
-    } catch (err) {
-      if (!isConflict(err)) throw err;
-      await sleep(backoff(round));
     }
     const mine = await getDoc<RegistrationDoc>(db, 'registrations', id);
-    if (mine && !mine.pending) {
-      const event = await getDoc<EventDoc>(db, 'events', eventId);
-      if (!event) throw new AppError('NOT_FOUND', '活动不存在或已被删除');
-      return answer(event, mine);
-    }
+    if (mine && !mine.pending) return answer({ ...event, ...mine.countsAtDecision }, mine);
+    await sleep(backoff(round));
   }
   throw new AppError('CONFLICT');
 }
@@ -285,24 +330,28 @@ function policyOf(event: EventDoc) {
 }
 
 /**
- * One round: decides up to DRAIN_BATCH pending requests of the event and promotes into free seats.
- * The transaction writes the event first: a concurrent drain fails right there, before doing any
- * work, and while this one holds the event no other drain can commit, so the plain queries that
- * follow see every decision made so far. A request or cancellation a member writes meanwhile on a
- * registration this drain then writes makes it conflict, and the next round sees it.
+ * One round, by the lease holder: decides up to DRAIN_BATCH pending requests of the event and
+ * promotes into free seats, in one transaction. Only the holder decides, so the plain queries
+ * (transactions read documents by id only) see every decision made so far. A request a member
+ * writes meanwhile on a registration this round writes, or an edit of the event, makes it
+ * conflict, and the next round sees it.
  */
 async function drainOnce(db: Database, eventId: string, now: Date): Promise<DrainOutcome> {
+  // Read before the transaction begins: a request that arrives after its snapshot would make
+  // writing it a conflict. Only the lease holder decides, so nothing read here is decided meanwhile.
+  const [seen, live] = await Promise.all([getDoc<EventDoc>(db, 'events', eventId), pendingOf(db, eventId)]);
+  if (!seen) throw new AppError('NOT_FOUND', '活动不存在或已被删除');
+  // The waitlist's head is read only when seats are free or the queue frees some.
+  const freeing = live.filter((r) => r.request?.op !== 'signUp' && isActive(r)).length;
+  const headLimit = Math.min(promotableCount(seen, policyOf(seen), now) + freeing, seen.waitlisted, 1000);
+  const waiting = await waitlistHead(db, eventId, headLimit);
+  if (live.length === 0 && waiting.length === 0) return { event: seen, decided: new Map(), more: false };
+
   const run = db.runTransaction as unknown as <T>(work: (tx: Transaction) => Promise<T>, times: number) => Promise<T>;
   return run.call<Database, [(tx: Transaction) => Promise<DrainOutcome>, number], Promise<DrainOutcome>>(
     db,
     async (tx: Transaction) => {
-      await tx.collection('events').doc(eventId).update({ drainedAt: now });
       const event = await lockEvent(tx, eventId);
-      const live = await pendingOf(db, eventId);
-      // The waitlist's head is read only when seats are free or the queue frees some.
-      const freeing = live.filter((r) => r.request?.op !== 'signUp' && isActive(r)).length;
-      const headLimit = Math.min(promotableCount(event, policyOf(event), now) + freeing, event.waitlisted, 1000);
-      const waiting = await waitlistHead(db, eventId, headLimit);
 
       const result = drainRequests(
         {
@@ -336,6 +385,8 @@ async function drainOnce(db: Database, eventId: string, now: Date): Promise<Drai
         const reg = decided.get(id) ?? (byId.get(id) as RegistrationDoc);
         decided.set(id, { ...reg, status: 'registered', updatedAt: now });
       }
+      const countsAtDecision = { registered: result.state.registered, waitlisted: result.state.waitlisted };
+      for (const [id, reg] of decided) decided.set(id, { ...reg, countsAtDecision });
       await Promise.all(
         [...decided.values()].map((reg) => tx.collection('registrations').doc(reg._id).set(withoutId(reg))),
       );

@@ -5,15 +5,15 @@
 import type { ActionInput, ActionName, ApiResult } from '../../src/contract';
 import { setupDatabase } from '../../src/db/setup';
 import { seedDemo } from '../../src/demo/demo';
-import { startTestCloud, type TestCloud } from '../support/local-cloud';
+import { startTestCloud, type TestCloud, type TestCloudOptions } from '../support/local-cloud';
 
 export interface ApiCloud extends TestCloud {
   api<A extends ActionName>(action: A, data: ActionInput<A>, openid?: string): Promise<ApiResult<unknown>>;
   db(): ReturnType<ReturnType<TestCloud['sdk']>['database']>;
 }
 
-export async function startApiCloud(): Promise<ApiCloud> {
-  const cloud = await startTestCloud();
+export async function startApiCloud(options: TestCloudOptions = {}): Promise<ApiCloud> {
+  const cloud = await startTestCloud(options);
   const db = () => cloud.sdk().database();
   const seeded = async () => {
     await setupDatabase(db());

@@ -37,6 +37,8 @@ export interface TestCloudOptions {
   scheduleTimers?: boolean;
   /** Default: the project's database.json. */
   databaseManifest?: string;
+  /** Default: cloudbaserc.json beside the functions folder. */
+  cloudConfig?: string;
 }
 
 export interface CallOptions {
@@ -73,6 +75,8 @@ export interface TestCloud {
   failNext(api: string, errcode: number, errmsg?: string): Promise<void>;
   /** Fire a timer trigger now (or as if at `time`); resolves to the function's return value. */
   fireTimer<T = unknown>(functionName: string, triggerName: string, time?: Date): Promise<T>;
+  /** The in-process local cloud itself (benchmarks read its counters). */
+  readonly local: LocalCloud;
   /** Unindexed queries seen since start or the last call (taking them keeps stop() from failing). */
   takeUnindexedQueries(): UnindexedQuery[];
   /**
@@ -101,6 +105,7 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
     functionsDir: options.functionsDir ?? path.join(REPO_ROOT, DEFAULTS.functionsDir),
     // Fixture functions have their own cloudbaserc.json beside them; collections are always the project's.
     databaseManifest: options.databaseManifest ?? path.join(REPO_ROOT, 'database.json'),
+    ...(options.cloudConfig === undefined ? {} : { cloudConfig: options.cloudConfig }),
     port: 0,
     functionTimeoutMs: options.functionTimeoutMs,
     maxInstances: options.maxInstances,
@@ -175,6 +180,7 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
       ) as { result: T };
       return body.result;
     },
+    local: cloud,
     takeUnindexedQueries: () => cloud.takeUnindexedQueries(),
     stop: async () => {
       restoreEnv();

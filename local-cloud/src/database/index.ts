@@ -38,18 +38,27 @@ export function createDatabaseService(opts: DatabaseOptions): DatabaseService {
   const actions = createActions(store, engine, txns);
   opts.logger.info('database ready', { dataDir: opts.dataDir });
 
+  const stats = { requests: 0, transactions: 0, commits: 0, conflicts: 0 };
   return {
     async handle(action, body, origin = 'sdk client') {
       const handler = actions[action];
       if (!handler) throw new CloudError(DB_ERROR.INVALID_PARAM, `unsupported database action: ${action}`);
+      stats.requests += 1;
+      if (action === 'database.startTransaction') stats.transactions += 1;
       try {
-        return await origins.run(origin, () => handler(body, Date.now()));
+        const result = await origins.run(origin, () => handler(body, Date.now()));
+        if (action === 'database.commitTransaction') stats.commits += 1;
+        return result;
       } catch (err) {
+        if (err instanceof CloudError && err.code === DB_ERROR.TRANSACTION_CONFLICT) stats.conflicts += 1;
         // mingo rejects unknown or malformed operators; CloudBase reports those as failed requests.
         if (err instanceof Error && err.constructor.name === 'MingoError')
           throw new CloudError(DB_ERROR.REQUEST_FAILED, err.message);
         throw err;
       }
+    },
+    stats() {
+      return { ...stats };
     },
     async reset() {
       txns.endAll();

@@ -14,6 +14,13 @@ export interface UnindexedQuery {
   origin: string;
 }
 
+export interface DatabaseStats {
+  requests: number;
+  transactions: number;
+  commits: number;
+  conflicts: number;
+}
+
 export interface DatabaseOptions {
   /** Folder for the SQLite file; created if missing. */
   dataDir: string;
@@ -41,6 +48,8 @@ export interface DatabaseService {
   /** `action` is the body's action, e.g. `database.getDocument`; `body` the whole parsed JSON body. */
   /** `origin` (e.g. `function api`) is named in warnings about the request. */
   handle(action: string, body: Record<string, unknown>, origin?: string): Promise<Record<string, unknown>>;
+  /** Requests served, transactions started and committed, conflicts answered, since start. */
+  stats(): DatabaseStats;
   /** Drop every document and collection (tests, `--reset`). */
   reset(): Promise<void>;
   close(): Promise<void>;

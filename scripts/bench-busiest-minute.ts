@@ -1,0 +1,182 @@
+/**
+ * The busiest minute of a theme day, through the function gateway of an in-process local cloud
+ * running the built `api` bundle (run `npm run build` first), with its function pool as it is
+ * (8 instances): 500 members at once. Every figure is set against a baseline measured in the
+ * same run, 500 calls at once of a function that makes one bare database write, so the ratio is
+ * about the work a request does, not about the machine.
+ *
+ *   npm run bench:checkin   500 check-ins with the rotating code
+ *   npm run bench:signup    500 sign-ups for 100 places, under CloudBase's conflict rule and
+ *                           under the emulator's optional queueing, with attempts per success
+ *
+ * Each run also checks the invariants (everyone checked in once; exactly 100 seats, 400 waiting
+ * in order, no CONFLICT answer) and exits non-zero if one broke.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { ApiResult, CheckInCode } from '../src/contract';
+import type { RegistrationDoc } from '../src/db/documents';
+import { readAll } from '../src/server/docs';
+import type { TransactionMode } from '../local-cloud/src/database/transactions';
+import { call, DAY, makeBranch, publishedEvent } from '../test/scenario/event-support';
+import { startApiCloud, type ApiCloud } from '../test/scenario/support';
+
+const MEMBERS = 500;
+const SEATS = 100;
+const root = path.resolve(__dirname, '..');
+
+/** The baseline: a function that writes one document and answers. */
+const BARE_WRITE = `const tcb = require('@cloudbase/node-sdk');
+const db = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }).database();
+exports.main = async (event) => {
+  await db.collection('benchWrites').add({ n: event.n, at: new Date() });
+  return { ok: true };
+};
+`;
+
+/** A functions folder with the built api and the baseline function beside it (inside the project, so it finds the SDK). */
+function functionsDir(): string {
+  const cache = path.join(root, 'node_modules/.cache');
+  fs.mkdirSync(cache, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(cache, 'lianjian-bench-fns-'));
+  fs.symlinkSync(path.join(root, 'cloudfunctions/api'), path.join(dir, 'api'), 'dir');
+  fs.mkdirSync(path.join(dir, 'bare-write'));
+  fs.writeFileSync(path.join(dir, 'bare-write/index.js'), BARE_WRITE);
+  return dir;
+}
+
+interface Timed<T> {
+  results: T[];
+  latencies: number[];
+  elapsedMs: number;
+}
+
+async function atOnce<T>(count: number, run: (i: number) => Promise<T>): Promise<Timed<T>> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  const results = await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const t0 = performance.now();
+      const result = await run(i);
+      latencies.push(performance.now() - t0);
+      return result;
+    }),
+  );
+  return { results, latencies: latencies.sort((a, b) => a - b), elapsedMs: performance.now() - started };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const ms = (v: number) => `${v.toFixed(0)} ms`;
+
+function report(label: string, timed: Timed<unknown>, baseline?: Timed<unknown>): void {
+  const p50 = percentile(timed.latencies, 50);
+  const p95 = percentile(timed.latencies, 95);
+  const ratio = baseline ? `   p95 = ${(p95 / percentile(baseline.latencies, 95)).toFixed(2)}× bare write` : '';
+  console.log(
+    `  ${label.padEnd(22)} ${((timed.results.length / timed.elapsedMs) * 1000).toFixed(0).padStart(5)}/s   p50 ${ms(p50)}   p95 ${ms(p95)}${ratio}`,
+  );
+}
+
+async function startCloud(transactionMode: TransactionMode): Promise<ApiCloud> {
+  return startApiCloud({
+    functionsDir: functionsDir(),
+    cloudConfig: path.join(root, 'cloudbaserc.json'),
+    transactionMode,
+  });
+}
+
+async function bareWrites(cloud: ApiCloud): Promise<Timed<unknown>> {
+  await cloud.db().createCollection('benchWrites');
+  // Warm the instances as a real morning would, then measure.
+  await atOnce(8, (n) => cloud.callFunction('bare-write', { n }));
+  return atOnce(MEMBERS, (n) => cloud.callFunction('bare-write', { n }, { openid: `bench-${n}` }));
+}
+
+async function checkIns(): Promise<boolean> {
+  const cloud = await startCloud('conflict');
+  try {
+    const baseline = await bareWrites(cloud);
+    const branch = await makeBranch(cloud, 'bench-branch', MEMBERS);
+    const event = await publishedEvent(cloud, branch, 10 * 60_000);
+    const code: CheckInCode = await call(cloud, 'checkin.code', { eventId: event.id }, branch.secretary);
+    await atOnce(8, () => cloud.api('checkin.code', { eventId: event.id }, branch.secretary));
+    const before = cloud.local.databaseStats().requests;
+    const timed = await atOnce(MEMBERS, (i) =>
+      cloud.api('checkin.scan', { eventId: event.id, token: code.token }, branch.members[i]),
+    );
+    const dbCalls = (cloud.local.databaseStats().requests - before) / MEMBERS;
+    const stored = await readAll<{ memberId: string }>(
+      cloud.db(),
+      'checkins',
+      { eventId: event.id, status: 'present' },
+      'at',
+    );
+    console.log(`check-in: ${MEMBERS} members at once, ${cloud.info().functions.join(', ')} on 8 instances`);
+    report('bare database write', baseline);
+    report('check-in', timed, baseline);
+    const failed = (timed.results as ApiResult<unknown>[]).filter((r) => !r.ok).length;
+    const once = new Set(stored.map((s) => s.memberId)).size === MEMBERS && stored.length === MEMBERS;
+    console.log(`  ${dbCalls.toFixed(1)} database calls per check-in; ${failed} refused; each member once: ${once}`);
+    return failed === 0 && once;
+  } finally {
+    await cloud.stop();
+  }
+}
+
+async function signUps(mode: TransactionMode): Promise<boolean> {
+  const cloud = await startCloud(mode);
+  try {
+    const baseline = await bareWrites(cloud);
+    const branch = await makeBranch(cloud, 'bench-branch', MEMBERS);
+    const event = await publishedEvent(cloud, branch, 3 * DAY, { capacity: SEATS });
+    const before = cloud.local.databaseStats();
+    const timed = await atOnce(MEMBERS, (i) =>
+      cloud.api('registration.signUp', { eventId: event.id }, branch.members[i]),
+    );
+    const after = cloud.local.databaseStats();
+    const regs = await readAll<RegistrationDoc>(
+      cloud.db(),
+      'registrations',
+      { eventId: event.id, status: cloud.db().command.in(['registered', 'waitlisted']) },
+      'sequence',
+    );
+    const answers = timed.results as ApiResult<unknown>[];
+    const conflicts = answers.filter((r) => !r.ok && r.error.code === 'CONFLICT').length;
+    const ordered =
+      regs.length === MEMBERS &&
+      regs.every((r, i) => r.sequence === i + 1 && r.status === (i < SEATS ? 'registered' : 'waitlisted'));
+    const commits = after.commits - before.commits;
+    console.log(`sign-up (${mode} transactions): ${MEMBERS} members at once for ${SEATS} places, 8 instances`);
+    report('bare database write', baseline);
+    report('sign-up', timed, baseline);
+    console.log(
+      `  ${((after.requests - before.requests) / MEMBERS).toFixed(1)} database calls per sign-up; ` +
+        `${after.transactions - before.transactions} transactions for ${commits} commits ` +
+        `(${((after.transactions - before.transactions) / Math.max(1, commits)).toFixed(2)} attempts per commit, ` +
+        `${after.conflicts - before.conflicts} conflicts); ${conflicts} members answered CONFLICT; ` +
+        `100 seated and 400 waiting in order: ${ordered}`,
+    );
+    return conflicts === 0 && answers.every((r) => r.ok) && ordered;
+  } finally {
+    await cloud.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const which = process.argv[2];
+  let ok = true;
+  if (which === 'checkin') ok = await checkIns();
+  else if (which === 'signup') {
+    for (const mode of ['conflict', 'queue'] as const) ok = (await signUps(mode)) && ok;
+  } else throw new Error('usage: bench-busiest-minute.ts checkin|signup');
+  if (!ok) process.exitCode = 1;
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
