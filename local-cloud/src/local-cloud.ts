@@ -232,6 +232,7 @@ export class LocalCloud {
    * between requests (and a cold start costs ~0.4 s per function per test otherwise).
    */
   async reset(): Promise<void> {
+    this.functions.recycle();
     await Promise.all([this.database.reset(), this.storage.reset()]);
     this.openapi.outbox.reset();
     this.logger.log('serve', 'reset');

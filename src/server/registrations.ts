@@ -45,7 +45,6 @@ const DRAIN_BATCH = 50;
 const MAX_ROUNDS = 40;
 const CONFLICT_CODE = 'DATABASE_TRANSACTION_CONFLICT';
 
-
 export interface RegistrationChange {
   event: EventDoc;
   registration: RegistrationDoc | null;

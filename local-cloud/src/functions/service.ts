@@ -99,6 +99,16 @@ export class FunctionsService {
     throw new CloudApiError(CLOUD_ERROR_CODES.FUNCTIONS_EXECUTE_FAIL, outcome.message, 500);
   }
 
+  /**
+   * Retires every warm instance (calls in flight finish): after a reset the environment is new,
+   * so nothing an instance kept in memory from the old one may survive, as after a redeploy.
+   */
+  recycle(): void {
+    const pools = [...this.pools.values()].map(({ pool }) => pool);
+    this.pools.clear();
+    for (const pool of pools) void this.retire(pool);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     const pools = [...[...this.pools.values()].map(({ pool }) => pool), ...this.retiring];
