@@ -140,7 +140,7 @@ Page({
     const { index } = e.currentTarget.dataset;
     const invite = this.invite(index);
     if (!invite) return;
-    if (!(await confirmAction('停用邀请码', `停用后 ${invite.code} 不能再用于加入支部。`, '停用'))) return;
+    if (!(await confirmAction('停用邀请码', `停用后 ${invite.code} 不能再用于加入支部。`, '停用', '暂不停用'))) return;
     this.setData({ actionError: '' });
     try {
       this.list?.replace(index, await revokeInvite(invite.code));

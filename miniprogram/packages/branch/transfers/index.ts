@@ -72,7 +72,7 @@ Page({
     const { index } = e.currentTarget.dataset;
     const transfer = this.list?.loaded[index];
     if (!transfer) return;
-    const ok = await confirmAction('同意转接', `同意${transfer.memberName}转接到${transfer.to.name}？`, '同意');
+    const ok = await confirmAction('同意转接', `同意${transfer.memberName}转接到${transfer.to.name}？`, '同意转接');
     if (!ok) return;
     this.setData({ actionError: '' });
     try {

@@ -132,8 +132,11 @@ describe('event page', () => {
     await flush();
     tap(page, '#action');
     await flush();
-    expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: '取消报名' }));
-    expect(calls.map((c) => c.action)).not.toContain('registration.cancel'); // 再想想
+    // Both buttons say what they do: the way out keeps the place.
+    expect(modal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '取消报名', confirmText: '取消报名', cancelText: '保留报名' }),
+    );
+    expect(calls.map((c) => c.action)).not.toContain('registration.cancel'); // 保留报名
 
     answer.confirm = true;
     tap(page, '#action');
@@ -270,6 +273,9 @@ describe('event page', () => {
     tapCell(page, '.detail__cancel');
     await flush();
     expect(textOf(page, '#cancel-dialog')).toContain('取消后不能恢复');
+    // Never 取消 beside 确认取消活动: the destructive choice on top, the way to keep the event below.
+    expect(textOf(page, '#cancel-dialog >>> .reason-dialog__actions')).toBe('取消活动不取消，保留活动');
+    expect(page.querySelector('#cancel-dialog >>> #dialog-confirm')?.querySelector('.t-button--danger')).toBeDefined();
 
     tap(page, '#cancel-dialog >>> #dialog-confirm');
     await flush();
