@@ -11,7 +11,9 @@ import type { ViewStatus } from '../../../utils/session-view';
 interface HistoryRow {
   key: string;
   title: string;
-  meta: string;
+  branchName: string;
+  /** Its own unbroken piece of the line (`.nowrap`). */
+  dateText: string;
   detail: string;
 }
 
@@ -22,7 +24,8 @@ function historyRow(event: MembershipEventView): HistoryRow {
   return {
     key: `${event.at}-${event.kind}-${event.branchId}`,
     title: [MEMBERSHIP_EVENT_LABELS[event.kind], role].filter(Boolean).join(' · '),
-    meta: `${event.branchName} · ${formatDate(event.at)}`,
+    branchName: event.branchName,
+    dateText: formatDate(event.at),
     detail: [by, reason].filter(Boolean).join('；'),
   };
 }
