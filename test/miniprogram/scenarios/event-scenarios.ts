@@ -148,6 +148,18 @@ export const EVENT_SCENARIOS: Scenario[] = [
     now: DEMO_CHECK_IN_NOW,
   },
   {
+    id: 'event-detail-checked-in',
+    title: '活动详情 · 已签到（不再显示扫码签到）',
+    page: DETAIL,
+    tabBar: false,
+    cloud: {
+      ...member,
+      'event.get': ok({ ...demoDetailCheckIn, myCheckIn: { at: '2026-05-15T06:08:00.000Z', timing: 'onTime' } }),
+    },
+    query: byId,
+    now: DEMO_CHECK_IN_NOW,
+  },
+  {
     id: 'event-detail-cancelled',
     title: '活动详情 · 已取消',
     page: DETAIL,

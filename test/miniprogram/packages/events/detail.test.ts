@@ -195,11 +195,14 @@ describe('event page', () => {
   it('says when check-in opens before it does, and shows 已签到 after', async () => {
     const { page } = open(eventDetail());
     await flush();
-    expect(textOf(page)).toContain('签到将于 2026年5月15日 14:00 开放');
+    expect(textOf(page)).toContain('签到将于 5月15日 周五 14:00 开放');
 
     const checkedIn = open(eventDetail({ myCheckIn: { at: '2026-05-15T06:20:00.000Z', timing: 'onTime' } }));
     await flush();
-    expect(buttonText(checkedIn.page, '#action')).toBe('已签到');
+    // A settled state, not a (disabled) red button to press.
+    expect(textOf(checkedIn.page, '#done')).toBe('已签到');
+    expect(checkedIn.page.querySelector('#action')).toBeUndefined();
+    expect(textOf(checkedIn.page, '.detail__hint')).toBe('签到时间 14:20');
     expect(checkedIn.page.querySelector('#scan')).toBeUndefined();
   });
 
