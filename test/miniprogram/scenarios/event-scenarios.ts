@@ -403,6 +403,15 @@ export const EVENT_SCENARIOS: Scenario[] = [
     act: tapOn('#move-2026-10'),
   },
   {
+    id: 'theme-days-cancel',
+    title: '主题党日 · 取消本月（两个按钮各说清做什么）',
+    page: CALENDAR,
+    tabBar: false,
+    cloud: { 'themeDay.calendar': ok(demoCalendar(true)) },
+    now: DEMO_NOW,
+    act: tapOn('#cancel-2026-10'),
+  },
+  {
     id: 'theme-days-no-rule',
     title: '主题党日 · 尚未设置规则',
     page: CALENDAR,
