@@ -4,6 +4,7 @@
  * 1. render each scenario with miniprogram-simulate to HTML (a jest run of the gallery renderer);
  * 2. screenshot each HTML file with Debian's headless Chromium;
  * 3. write .preview/index.html.
+ * `LJ_PREVIEW_ONLY=live,check-in` renders only the scenarios whose id contains one of the words.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -42,3 +42,8 @@ export function signUp(eventId: string): Promise<RegistrationResult> {
 export function cancelRegistration(eventId: string): Promise<RegistrationResult> {
   return callApi('registration.cancel', { eventId });
 }
+
+/** An organiser gives a member's seat or waitlist place back; the member sees the reason. */
+export function releaseRegistration(eventId: string, memberId: string, reason: string): Promise<RegistrationResult> {
+  return callApi('registration.release', { eventId, memberId, reason });
+}

@@ -2,12 +2,23 @@
  * WeChat's own confirm and choice sheets as promises: `false` / `null` when the person cancels
  * (cancelling is never an error worth a message).
  */
-export function confirmAction(title: string, content: string, confirmText = '确定'): Promise<boolean> {
+
+/**
+ * Both buttons name what they do (`停用` / `暂不停用`), never 确定 beside 取消: an older member must
+ * not have to guess which one keeps things as they are. WeChat cuts either text after 4 characters.
+ */
+export function confirmAction(
+  title: string,
+  content: string,
+  confirmText: string,
+  cancelText = '返回',
+): Promise<boolean> {
   return new Promise((resolve) => {
     wx.showModal({
       title,
       content,
       confirmText,
+      cancelText,
       confirmColor: '#b8161c',
       success: (res) => resolve(res.confirm),
       fail: () => resolve(false),

@@ -1,6 +1,10 @@
 /**
- * Beijing time for display and input, whatever the phone's zone: the API speaks ISO-8601 instants,
- * people read and pick Asia/Shanghai wall time (`YYYY-MM-DD`, `HH:mm`).
+ * The one place dates and times are written for people, in Beijing time whatever the phone's zone:
+ * the API speaks ISO-8601 instants and civil dates (`YYYY-MM-DD`), people read Asia/Shanghai wall
+ * time in one style everywhere:
+ * - a pure date (joined a branch, a term, a deadline day): `2026年2月1日`, never with a time;
+ * - an event's moment, where the weekday matters: `12月4日 周五 14:30` (year when not this one);
+ * - a recorded moment (a transfer asked for, progress noted): `2026年12月4日 18:00`.
  */
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000; // China has no daylight saving time
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
@@ -19,6 +23,31 @@ function shanghai(iso: string): Date {
 export function formatDateTime(iso: string): string {
   const d = shanghai(iso);
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** A pure date as `2026年2月1日`, from a civil date `YYYY-MM-DD`. */
+export function formatDay(date: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return `${year}年${month}月${day}日`;
+}
+
+/** The Beijing day of an instant whose time means nothing (入支, a history entry): `2019年3月1日`. */
+export function formatDate(iso: string): string {
+  return formatDay(shanghaiDate(iso));
+}
+
+/** `2026年1月1日 至 2027年12月31日`. */
+export function termText(start: string, end: string): string {
+  return `${formatDay(start)} 至 ${formatDay(end)}`;
+}
+
+/** Today in Beijing, `YYYY-MM-DD`. */
+export function todayInShanghai(now = Date.now()): string {
+  return shanghaiDate(new Date(now).toISOString());
+}
+
+export function yearInShanghai(now = Date.now()): number {
+  return Number(todayInShanghai(now).slice(0, 4));
 }
 
 /** `YYYY-MM-DD` of the instant in Beijing. */
@@ -47,12 +76,17 @@ export function formatCivilDate(date: string, currentYear?: number): string {
   return `${prefix}${month}月${day}日 ${weekday}`;
 }
 
+/** A moment of an event, e.g. `12月4日 周五 14:30` (with the year when it is not the current one). */
+export function formatEventMoment(iso: string, now = Date.now()): string {
+  return `${formatCivilDate(shanghaiDate(iso), yearInShanghai(now))} ${shanghaiTime(iso)}`;
+}
+
 /**
  * When an event takes place, e.g. `5月15日 周五 14:30–16:30`; the end's date is written out when
  * it falls on another day, the year when it is not the current one.
  */
 export function formatEventTime(startsAt: string, endsAt: string, now = Date.now()): string {
-  const currentYear = shanghai(new Date(now).toISOString()).getUTCFullYear();
+  const currentYear = yearInShanghai(now);
   const startDate = shanghaiDate(startsAt);
   const endDate = shanghaiDate(endsAt);
   const start = `${formatCivilDate(startDate, currentYear)} ${shanghaiTime(startsAt)}`;
@@ -70,4 +104,9 @@ export function formatDuration(ms: number): string {
   if (days > 0) return hours > 0 ? `${days}天${hours}小时` : `${days}天`;
   if (hours > 0) return minutes > 0 ? `${hours}小时${minutes}分钟` : `${hours}小时`;
   return `${minutes}分钟`;
+}
+
+/** A date inside a picker: the same `2027年12月31日` as everywhere, or what to pick. */
+export function pickerDateText(date: string, empty = '请选择'): string {
+  return date ? formatDay(date) : empty;
 }

@@ -1,6 +1,6 @@
 /** How an event reads on a card and at the top of its page: labels derived once, not in WXML. */
 import type { EventStatus, EventSummary, MyCheckIn, MyRegistration, RegistrationCountsView } from '../../src/contract';
-import { formatEventTime } from './date';
+import { formatEventTime, shanghaiTime } from './date';
 
 const STATUS_LABELS: Record<EventStatus, string> = {
   draft: '草稿',
@@ -14,9 +14,9 @@ export function statusLabel(status: EventStatus): string {
   return STATUS_LABELS[status];
 }
 
-/** The member's own state: 已签到 wins over the registration; '' when they have none. */
+/** The member's own state: 已签到 14:20 wins over the registration; '' when they have none. */
 export function myStateLabel(registration: MyRegistration | null, checkIn: MyCheckIn | null): string {
-  if (checkIn) return checkIn.timing === 'late' ? '已签到（迟到）' : '已签到';
+  if (checkIn) return `已签到 ${shanghaiTime(checkIn.at)}${checkIn.timing === 'late' ? '（迟到）' : ''}`;
   if (!registration) return '';
   if (registration.status === 'registered') return '已报名';
   if (registration.status === 'waitlisted') return `候补第 ${registration.waitlistPosition ?? '?'} 位`;

@@ -5,6 +5,7 @@ import type {
   LiaisonRole,
   MembershipEventKind,
   OrganizationCategory,
+  OrgView,
   PairingKind,
   PairingStatus,
   SideStatus,
@@ -80,3 +81,20 @@ export const CATEGORY_LABELS: Record<OrganizationCategory, string> = {
   school: '学校',
   other: '其他',
 };
+
+/** A partner organisation reads by what it is: 河西村党支部 is a 村党组织, not a 合作组织. */
+const PARTNER_LABELS: Record<OrganizationCategory, string> = {
+  agency: '机关党组织',
+  enterprise: '企业党组织',
+  village: '村党组织',
+  community: '社区党组织',
+  school: '学校党组织',
+  other: '其他党组织',
+};
+
+/** The line under an organisation's name: `党支部 · 机关`, `村党组织`, `党委`. */
+export function orgKindText(org: Pick<OrgView, 'kind' | 'category'>): string {
+  if (org.kind === 'branch') return `党支部 · ${CATEGORY_LABELS[org.category]}`;
+  if (org.kind === 'partner') return PARTNER_LABELS[org.category];
+  return '党委';
+}

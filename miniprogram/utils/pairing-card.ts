@@ -4,7 +4,7 @@
  */
 import type { PairingSummary } from '../../src/contract';
 import { PAIRING_KIND_LABELS, PAIRING_STATUS } from './org-labels';
-import { termText } from './term';
+import { termText } from './date';
 
 export interface PairingCard {
   id: string;

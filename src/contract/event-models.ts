@@ -170,6 +170,8 @@ export type CheckInWindowView =
 
 export interface CheckInCode {
   eventId: string;
+  /** The event's title, heading the live screen projected in the room. */
+  title: string;
   /** Put in the QR as is; valid for this window and the next. */
   token: string;
   rotatesAt: string;
@@ -177,6 +179,8 @@ export interface CheckInCode {
   window: CheckInWindowView;
   /** Members checked in so far, for the live screen. */
   present: number;
+  /** Members holding a place (waitlist not included): the screen reads 已签到 n / 已报名 m. */
+  registered: number;
 }
 
 /** The printed mini-program code of an event that checks in by location. */
@@ -231,6 +235,8 @@ export interface AttendancePerson {
   name: string;
   branchId: string;
   registration: 'registered' | 'waitlisted' | 'none';
+  /** 1 for the next to move up, in sign-up order; null unless waitlisted. */
+  waitlistPosition: number | null;
   checkIn: {
     at: string;
     timing: 'onTime' | 'late';

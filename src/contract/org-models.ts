@@ -80,6 +80,8 @@ export interface MembershipEventView {
   branchName: string;
   at: string;
   byName: string;
+  /** The member acted themselves (joined with a code, asked, left): there is no 经办 to show. */
+  bySelf: boolean;
   role: MemberRole | null;
   reason: string;
 }

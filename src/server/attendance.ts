@@ -27,12 +27,14 @@ export async function attendanceReport(db: Database, event: EventDoc, now: Date)
   const branches = await branchRefs(db, [...byBranch.keys()]);
 
   const people = new Map<string, AttendancePerson>();
+  let waitlisted = 0; // registrations come in sequence order: the waitlist's order
   for (const r of registrations) {
     people.set(r.memberId, {
       memberId: r.memberId,
       name: r.name,
       branchId: r.branchId,
       registration: r.status === 'registered' ? 'registered' : 'waitlisted',
+      waitlistPosition: r.status === 'waitlisted' ? ++waitlisted : null,
       checkIn: null,
     });
   }
@@ -42,6 +44,7 @@ export async function attendanceReport(db: Database, event: EventDoc, now: Date)
       name: c.name,
       branchId: c.branchId,
       registration: 'none',
+      waitlistPosition: null,
       checkIn: null,
     };
     person.checkIn = { at: c.at.toISOString(), timing: c.timing, method: c.method, byName: c.byName, reason: c.reason };

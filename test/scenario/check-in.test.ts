@@ -81,6 +81,19 @@ describe('500 members scanning the rotating code at once', () => {
   }, 120_000);
 });
 
+describe('the live screen', () => {
+  it('heads the code with the title and counts present against registered', async () => {
+    const event = await publishedEvent(cloud, branch, 10 * MINUTE, { title: '现场签到测试', capacity: 2 });
+    const [a, b, c] = branch.members as [string, string, string];
+    for (const openid of [a, b, c]) await call(cloud, 'registration.signUp', { eventId: event.id }, openid);
+    const { token } = await call(cloud, 'checkin.code', { eventId: event.id }, branch.secretary);
+    await call(cloud, 'checkin.scan', { eventId: event.id, token }, a);
+    const screen = await call(cloud, 'checkin.code', { eventId: event.id }, branch.secretary);
+    // The third sign-up waits on the waitlist: it is not counted among those expected.
+    expect(screen).toMatchObject({ title: '现场签到测试', present: 1, registered: 2 });
+  });
+});
+
 describe('a refused scan', () => {
   it('says why: expired, another event, invalid, not open, closed, out of range, no location', async () => {
     const event = await publishedEvent(cloud, branch, 10 * MINUTE, { place: PLACE });
@@ -131,6 +144,17 @@ describe('a refused scan', () => {
     const after = await scan({ eventId: short.id, token: issueToken(short.id, new Date(), key) });
     expect(errorCode(after)).toBe('CHECKIN_CLOSED');
   }, 30_000);
+});
+
+describe('the report’s waitlist', () => {
+  it('numbers the waitlisted in sign-up order, whatever order the names sort in', async () => {
+    const event = await publishedEvent(cloud, branch, DAY, { capacity: 1 });
+    const [a, b, c] = branch.members.slice(10, 13) as [string, string, string];
+    for (const openid of [a, c, b]) await call(cloud, 'registration.signUp', { eventId: event.id }, openid);
+    const report: AttendanceReport = await call(cloud, 'attendance.get', { eventId: event.id }, branch.secretary);
+    const positions = Object.fromEntries(report.people.map((p) => [p.memberId, [p.registration, p.waitlistPosition]]));
+    expect(positions).toEqual({ [a]: ['registered', null], [c]: ['waitlisted', 1], [b]: ['waitlisted', 2] });
+  });
 });
 
 describe('corrections and the report', () => {

@@ -122,6 +122,12 @@ describe('joining with approval', () => {
       ['approved', '县财政局机关党支部'],
       ['requested', '县财政局机关党支部'],
     ]);
+    // The page shows 经办 only where someone else acted: the secretary approved, the member asked.
+    const lines = dataOf<Page<MembershipEventView>>(await cloud.api('member.history', {}, 'o-new')).items;
+    expect(lines.map((e) => [e.kind, e.bySelf])).toEqual([
+      ['approved', false],
+      ['requested', true],
+    ]);
     expect(codeOf(await cloud.api('member.approve', { memberId: 'o-new' }, LI))).toBe('NOT_FOUND');
   });
 

@@ -7,7 +7,7 @@
 import type { OrgView } from '../../../src/contract';
 import { errorMessage } from '../../services/api';
 import { listDirectory } from '../../services/branch';
-import { CATEGORY_LABELS } from '../../utils/org-labels';
+import { orgKindText } from '../../utils/org-labels';
 import { PagedList } from '../../utils/paged-list';
 
 export interface ChosenOrg {
@@ -41,7 +41,7 @@ const rowClass = (checked: boolean): string => (checked ? 'org-picker__org org-p
 
 function orgRow(org: OrgView, chosen: readonly ChosenOrg[]): OrgRow {
   const checked = chosen.some((c) => c.id === org.id);
-  return { id: org.id, name: org.name, meta: CATEGORY_LABELS[org.category], checked, className: rowClass(checked) };
+  return { id: org.id, name: org.name, meta: orgKindText(org), checked, className: rowClass(checked) };
 }
 
 Component({

@@ -3,6 +3,8 @@
  * in by hand, moving a theme day). The page may put more fields in the default slot (e.g. a new
  * date). `confirm` carries `{ reason }` once one is typed; the page shows the server's answer
  * through `error` and keeps the dialog open until it succeeds (`loading` while it waits).
+ * Both buttons say what they do (`confirmText` 取消活动, `cancelText` 不取消，保留活动): a bare
+ * 取消 beside a destructive 取消… leaves an older member guessing which one keeps things as they are.
  */
 const REASON_MISSING = '请填写原因';
 
@@ -13,8 +15,12 @@ Component({
     description: { type: String, value: '' },
     placeholder: { type: String, value: '请填写原因' },
     confirmText: { type: String, value: '确定' },
-    /** Confirming something that cannot be taken back: the confirm button is red-outlined. */
+    /** The way out, named for what it keeps (e.g. 不取消，保留活动); never a bare 取消. */
+    cancelText: { type: String, value: '返回' },
+    /** Confirming something that cannot be taken back: the confirm button is solid red (danger). */
     danger: { type: Boolean, value: false },
+    /** A reason of a sentence or two (释放名额): a textarea with a count instead of one line. */
+    multiline: { type: Boolean, value: false },
     loading: { type: Boolean, value: false },
     error: { type: String, value: '' },
   },
@@ -23,7 +29,7 @@ Component({
     localError: '',
     shownError: '',
     inputStatus: 'default',
-    confirmVariant: 'base',
+    confirmTheme: 'primary',
   },
   observers: {
     visible(visible: boolean) {
@@ -35,7 +41,7 @@ Component({
       this.setData({ shownError, inputStatus: shownError ? 'error' : 'default' });
     },
     danger(danger: boolean) {
-      this.setData({ confirmVariant: danger ? 'outline' : 'base' });
+      this.setData({ confirmTheme: danger ? 'danger' : 'primary' });
     },
   },
   methods: {

@@ -78,11 +78,13 @@ export function eventDetail(overrides: Partial<EventDetail> = {}): EventDetail {
 export function checkInCode(overrides: Partial<CheckInCode> = {}): CheckInCode {
   return {
     eventId: 'event-1',
+    title: '五月主题党日',
     token: 'c1.AbCdEfGh.1a2b3c.0123456789abcdefghijkl',
     rotatesAt: at(0.01),
     windowSeconds: 30,
     window: { state: 'open', timing: 'onTime' },
     present: 0,
+    registered: 42,
     ...overrides,
   };
 }
@@ -106,6 +108,7 @@ export function attendanceReport(overrides: Partial<AttendanceReport> = {}): Att
         name: '王芳',
         branchId: branch.id,
         registration: 'registered',
+        waitlistPosition: null,
         checkIn: { at: '2026-05-15T06:20:00.000Z', timing: 'onTime', method: 'qr', byName: null, reason: null },
       },
       {
@@ -113,6 +116,7 @@ export function attendanceReport(overrides: Partial<AttendanceReport> = {}): Att
         name: '赵强',
         branchId: branch.id,
         registration: 'registered',
+        waitlistPosition: null,
         checkIn: {
           at: '2026-05-15T06:40:00.000Z',
           timing: 'late',
@@ -121,7 +125,14 @@ export function attendanceReport(overrides: Partial<AttendanceReport> = {}): Att
           reason: '手机没电',
         },
       },
-      { memberId: 'm-sun', name: '孙丽', branchId: branch.id, registration: 'registered', checkIn: null },
+      {
+        memberId: 'm-sun',
+        name: '孙丽',
+        branchId: branch.id,
+        registration: 'registered',
+        waitlistPosition: null,
+        checkIn: null,
+      },
     ],
     generatedAt: NOW,
     ...overrides,

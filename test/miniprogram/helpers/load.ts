@@ -116,9 +116,12 @@ export function tap(root: Rendered, selector: string, target = '.t-button'): voi
   inside(root.querySelector(selector), target, `${target} in ${selector}`).dispatchEvent('tap');
 }
 
-/** Types into a TDesign input the way WeChat reports it: an `input` event on the native input. */
+/** Types into a TDesign input or textarea the way WeChat reports it: an `input` event on the native one. */
 export function type(root: Rendered, selector: string, value: string): void {
-  inside(root.querySelector(selector), '.t-input__control', `input ${selector}`).dispatchEvent('input', {
+  const host = root.querySelector(selector);
+  const textarea = host?.querySelector('.t-textarea__wrapper-inner');
+  const control = textarea ?? inside(host, '.t-input__control', `input ${selector}`);
+  control.dispatchEvent('input', {
     detail: { value, cursor: value.length },
   });
 }

@@ -101,9 +101,9 @@ describe('活动 tab', () => {
     );
     const page = load(PAGE);
     await flush();
-    expect(card(page, 1)).toContain('已签到');
+    expect(card(page, 1)).toContain('已签到 14:25');
     expect(card(page, 1)).not.toContain('已报名 ·');
-    expect(card(page, 2)).toContain('已签到（迟到）');
+    expect(card(page, 2)).toContain('已签到 14:45（迟到）');
   });
 
   it('marks a cancelled event and shows no state for an event I have not signed up for', async () => {

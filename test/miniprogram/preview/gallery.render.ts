@@ -24,7 +24,10 @@ afterAll(() => {
   writeFileSync(path.join(HTML_DIR, 'manifest.json'), JSON.stringify(entries, null, 2));
 });
 
-const cases = SCENARIOS.flatMap((scenario) => (['normal', 'care'] as const).map((mode) => ({ scenario, mode })));
+/** `LJ_PREVIEW_ONLY=check-in,live npm run preview` renders only scenarios whose id contains one of the words. */
+const only = (process.env.LJ_PREVIEW_ONLY ?? '').split(',').filter(Boolean);
+const chosen = only.length ? SCENARIOS.filter((s) => only.some((word) => s.id.includes(word))) : SCENARIOS;
+const cases = chosen.flatMap((scenario) => (['normal', 'care'] as const).map((mode) => ({ scenario, mode })));
 
 it.each(cases)('renders $scenario.id ($mode)', async ({ scenario, mode }) => {
   document.head.innerHTML = ''; // only this screen's styles

@@ -123,6 +123,7 @@ const people: AttendancePerson[] = names.map((name, i) => ({
   name,
   branchId: i < 8 ? own.id : partner.id,
   registration: i === 11 ? 'none' : 'registered',
+  waitlistPosition: null,
   checkIn:
     i % 4 === 3
       ? null
@@ -149,6 +150,17 @@ export const demoAttendance = attendanceReport({
     { branch: partner, registered: 3, attended: 2, late: 2, absent: 1, walkIns: 1 },
   ],
   people,
+});
+
+/** Before the event: seats held, two members waiting their turn (the second signed up last). */
+export const demoAttendanceWaitlist = attendanceReport({
+  ...demoAttendance,
+  event: { ...demoAttendance.event, status: 'published' },
+  people: [
+    ...people.slice(0, 8).map((p) => ({ ...p, checkIn: null })),
+    { ...people[8]!, checkIn: null, registration: 'waitlisted', waitlistPosition: 2 },
+    { ...people[9]!, checkIn: null, registration: 'waitlisted', waitlistPosition: 1 },
+  ],
 });
 
 const rule = {

@@ -1,4 +1,7 @@
 import {
+  formatDate,
+  formatDay,
+  formatEventMoment,
   formatCivilDate,
   formatDateTime,
   formatDuration,
@@ -6,6 +9,9 @@ import {
   shanghaiDate,
   shanghaiTime,
   toShanghaiIso,
+  pickerDateText,
+  termText,
+  yearInShanghai,
 } from '../../../miniprogram/utils/date';
 
 describe('formatDateTime', () => {
@@ -54,5 +60,33 @@ describe('Beijing wall time', () => {
     expect(formatDuration(120 * minute)).toBe('2小时');
     expect(formatDuration((3 * 24 * 60 + 5 * 60 + 7) * minute)).toBe('3天5小时');
     expect(formatDuration(2 * 24 * 60 * minute)).toBe('2天');
+  });
+});
+
+describe('pure dates and terms', () => {
+  it('writes civil dates and terms as 2026年1月5日, pickers too', () => {
+    expect(formatDay('2026-01-05')).toBe('2026年1月5日');
+    expect(termText('2026-01-01', '2027-12-31')).toBe('2026年1月1日 至 2027年12月31日');
+    expect(pickerDateText('2027-12-31')).toBe('2027年12月31日');
+    expect(pickerDateText('')).toBe('请选择');
+  });
+
+  it("takes the year in Beijing: 16:30 UTC on 31 December is already next year's", () => {
+    expect(yearInShanghai(Date.parse('2026-12-31T15:59:00Z'))).toBe(2026);
+    expect(yearInShanghai(Date.parse('2026-12-31T16:30:00Z'))).toBe(2027);
+  });
+});
+
+describe('dates whose time means nothing', () => {
+  it('writes the Beijing day only: a join at 00:00 or 10:00 is just the day', () => {
+    expect(formatDate('2019-03-01T02:00:00.000Z')).toBe('2019年3月1日');
+    // 16:00 UTC is already the next day in Beijing.
+    expect(formatDate('2021-06-30T16:00:00.000Z')).toBe('2021年7月1日');
+  });
+
+  it('writes an event moment with its weekday, the year only when it is not this one', () => {
+    const now = Date.parse('2026-05-10T02:00:00.000Z');
+    expect(formatEventMoment('2026-12-04T06:30:00.000Z', now)).toBe('12月4日 周五 14:30');
+    expect(formatEventMoment('2027-01-08T06:30:00.000Z', now)).toBe('2027年1月8日 周五 14:30');
   });
 });

@@ -9,7 +9,7 @@ import { listDirectory } from '../../../services/branch';
 import { listCommitteePairings } from '../../../services/pairings';
 import { loadMe } from '../../../store/session';
 import { syncCareMode } from '../../../utils/care-mode';
-import { CATEGORY_LABELS } from '../../../utils/org-labels';
+import { orgKindText } from '../../../utils/org-labels';
 import { PagedList } from '../../../utils/paged-list';
 import { pairingCard } from '../../../utils/pairing-card';
 import type { PairingCard } from '../../../utils/pairing-card';
@@ -33,7 +33,7 @@ function orgItem(org: OrgView): OrgItem {
   return {
     id: org.id,
     name: org.name,
-    meta: `${isBranch ? '党支部' : '合作组织'} · ${CATEGORY_LABELS[org.category]}`,
+    meta: orgKindText(org),
     isBranch,
   };
 }

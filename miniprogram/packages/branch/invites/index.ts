@@ -20,8 +20,9 @@ interface InviteItem {
   code: string;
   stateText: string;
   tagClass: string;
-  meta: string;
-  approvalText: string;
+  /** Its own line: a date and time never wrap apart (`有效期至 2026年5月1日` / `10:00`). */
+  expiryText: string;
+  usageText: string;
   usable: boolean;
 }
 
@@ -31,8 +32,8 @@ function inviteItem(invite: InviteView): InviteItem {
     code: invite.code,
     stateText: state.label,
     tagClass: state.tagClass,
-    meta: `已用 ${invite.usedCount}/${invite.maxUses} 次 · 有效期至 ${formatDateTime(invite.expiresAt)}`,
-    approvalText: invite.requiresApproval ? '入支需书记审核' : '凭码直接加入',
+    expiryText: `有效期至 ${formatDateTime(invite.expiresAt)}`,
+    usageText: `已用 ${invite.usedCount}/${invite.maxUses} 次 · ${invite.requiresApproval ? '入支需书记审核' : '凭码直接加入'}`,
     usable: invite.state === 'usable',
   };
 }
@@ -140,7 +141,7 @@ Page({
     const { index } = e.currentTarget.dataset;
     const invite = this.invite(index);
     if (!invite) return;
-    if (!(await confirmAction('停用邀请码', `停用后 ${invite.code} 不能再用于加入支部。`, '停用'))) return;
+    if (!(await confirmAction('停用邀请码', `停用后 ${invite.code} 不能再用于加入支部。`, '停用', '暂不停用'))) return;
     this.setData({ actionError: '' });
     try {
       this.list?.replace(index, await revokeInvite(invite.code));

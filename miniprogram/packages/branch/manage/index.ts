@@ -20,13 +20,12 @@ import { branchFigures } from '../../../services/pairings';
 import { loadMe, refreshMe } from '../../../store/session';
 import { chooseAction, confirmAction, toast } from '../../../utils/ask';
 import { syncCareMode } from '../../../utils/care-mode';
-import { formatDateTime } from '../../../utils/date';
+import { formatDate, yearInShanghai } from '../../../utils/date';
 import { PagedList } from '../../../utils/paged-list';
 import { roleLabel } from '../../../utils/role-label';
 import { ROUTES } from '../../../utils/routes';
 import { NOT_JOINED } from '../../../utils/session-view';
 import type { ViewStatus } from '../../../utils/session-view';
-import { yearInShanghai } from '../../../utils/term';
 import { figureCells, yearChips } from './figures-view';
 import type { FigureCell, YearChip } from './figures-view';
 import { ACTION_LABELS, memberActions } from './member-actions';
@@ -43,9 +42,19 @@ interface MemberItem {
 
 type DialogMode = 'reject' | 'remove';
 
-const DIALOGS: Record<DialogMode, { title: string; description: string; confirmText: string }> = {
-  reject: { title: '拒绝入支申请', description: '申请人会看到拒绝原因。', confirmText: '拒绝' },
-  remove: { title: '移出支部', description: '移出后该党员的组织关系记录会保留。', confirmText: '移出' },
+const DIALOGS: Record<DialogMode, { title: string; description: string; confirmText: string; cancelText: string }> = {
+  reject: {
+    title: '拒绝入支申请',
+    description: '申请人会看到拒绝原因。',
+    confirmText: '拒绝申请',
+    cancelText: '返回，暂不决定',
+  },
+  remove: {
+    title: '移出支部',
+    description: '移出后该党员的组织关系记录会保留。',
+    confirmText: '移出支部',
+    cancelText: '不移出，保留',
+  },
 };
 
 function memberItem(row: MemberRow, manager: Manager): MemberItem {
@@ -55,7 +64,7 @@ function memberItem(row: MemberRow, manager: Manager): MemberItem {
     name: row.name,
     roleText: roleLabel(row.role),
     roleTagClass: lead ? 'role-tag role-tag--lead' : 'role-tag',
-    meta: row.status === 'pending' ? `申请于 ${formatDateTime(row.joinedAt)}` : `入支 ${formatDateTime(row.joinedAt)}`,
+    meta: row.status === 'pending' ? `申请于 ${formatDate(row.joinedAt)}` : `入支 ${formatDate(row.joinedAt)}`,
     manageable: memberActions(row, manager).length > 0,
   };
 }
@@ -228,7 +237,7 @@ Page({
         action === 'handOver'
           ? `确定把书记职务移交给${row.name}？移交后你将成为支部委员。`
           : `确定任命${row.name}为支部书记？`;
-      if (!(await confirmAction(ACTION_LABELS[action], text))) return;
+      if (!(await confirmAction(ACTION_LABELS[action], text, action === 'handOver' ? '移交' : '任命'))) return;
     }
     await this.act(async () => {
       if (action === 'handOver') {

@@ -7,7 +7,7 @@ import { errorMessage } from '../../../services/api';
 import { decideTransfer, listTransfersAwaitingMe } from '../../../services/branch';
 import { confirmAction, toast } from '../../../utils/ask';
 import { syncCareMode } from '../../../utils/care-mode';
-import { formatDateTime } from '../../../utils/date';
+import { formatDate } from '../../../utils/date';
 import { TRANSFER_STATUS } from '../../../utils/org-labels';
 import { PagedList, showFirstPage } from '../../../utils/paged-list';
 import type { ViewStatus } from '../../../utils/session-view';
@@ -28,7 +28,7 @@ function transferItem(transfer: TransferView): TransferItem {
     id: transfer.id,
     name: transfer.memberName,
     route: `${transfer.from.name} → ${transfer.to.name}`,
-    meta: `${formatDateTime(transfer.createdAt)} · 原因：${transfer.reason}`,
+    meta: `${formatDate(transfer.createdAt)} · 原因：${transfer.reason}`,
     statusText: status.label,
     tagClass: status.tagClass,
     canDecide: transfer.canDecide,
@@ -72,7 +72,7 @@ Page({
     const { index } = e.currentTarget.dataset;
     const transfer = this.list?.loaded[index];
     if (!transfer) return;
-    const ok = await confirmAction('同意转接', `同意${transfer.memberName}转接到${transfer.to.name}？`, '同意');
+    const ok = await confirmAction('同意转接', `同意${transfer.memberName}转接到${transfer.to.name}？`, '同意转接');
     if (!ok) return;
     this.setData({ actionError: '' });
     try {

@@ -1,21 +1,25 @@
 /**
  * Attendance of one event for its managers: registered, attended, late, absent and walk-ins per
- * branch, the people with their check-in, corrections by hand with a reason (补签 / 撤销), and the
- * report as an Excel file.
+ * branch, the people with their check-in and waitlist place, corrections by hand with a reason
+ * (补签 / 撤销 / 释放名额), and the report as an Excel file.
  */
 import type { AttendanceReport } from '../../../../src/contract';
 import { errorMessage } from '../../../services/api';
 import { checkInByHand, exportAttendance, getAttendance, undoCheckIn } from '../../../services/check-in';
+import { releaseRegistration } from '../../../services/events';
+import { markEventsStale } from '../../../store/events-stale';
 import { syncCareMode } from '../../../utils/care-mode';
 import { formatEventTime } from '../../../utils/date';
 import { setChanged } from '../../../utils/set-changed';
 import type { ViewStatus } from '../../../utils/session-view';
-import { filterTabs, personRows, tableRows } from './attendance-view';
-import type { PeopleFilter, PersonRow } from './attendance-view';
+import { filterTabs, personDialog, personRows, tableRows } from './attendance-view';
+import type { DialogMode, PeopleFilter, PersonDialog, PersonRow } from './attendance-view';
 import { openSpreadsheet } from './open-spreadsheet';
 
 /** Rows rendered at a time: a few hundred people would pass WeChat's 1,000-node budget. */
 const PAGE_SIZE = 40;
+
+const DONE: Record<DialogMode, string> = { manual: '已补签', undo: '已撤销', release: '已释放名额' };
 
 Page({
   data: {
@@ -30,8 +34,7 @@ Page({
     peopleEmpty: '',
     moreText: '',
     dialogVisible: false,
-    dialogTitle: '',
-    dialogConfirm: '',
+    dialog: personDialog('manual', { name: '', waitlisted: false }) as PersonDialog,
     dialogError: '',
     busy: false,
     exporting: false,
@@ -40,8 +43,9 @@ Page({
   report: null as AttendanceReport | null,
   filter: 'all' as PeopleFilter,
   shown: PAGE_SIZE,
-  /** The person the open dialog is about. */
+  /** The person the open dialog is about, and what it does. */
   target: null as PersonRow | null,
+  mode: 'manual' as DialogMode,
 
   onLoad(query: Record<string, string | undefined>) {
     this.eventId = query.eventId ?? '';
@@ -93,14 +97,16 @@ Page({
 
   onPerson(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
     const person = this.data.people.find((p) => p.memberId === e.currentTarget.dataset.id);
-    if (!person) return;
+    if (person) this.openDialog(person.present ? 'undo' : 'manual', person);
+  },
+  onRelease(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
+    const person = this.data.people.find((p) => p.memberId === e.currentTarget.dataset.id);
+    if (person?.canRelease) this.openDialog('release', person);
+  },
+  openDialog(mode: DialogMode, person: PersonRow) {
     this.target = person;
-    this.setData({
-      dialogVisible: true,
-      dialogTitle: person.present ? `撤销 ${person.name} 的签到` : `为 ${person.name} 补签`,
-      dialogConfirm: person.present ? '撤销签到' : '确认补签',
-      dialogError: '',
-    });
+    this.mode = mode;
+    this.setData({ dialogVisible: true, dialog: personDialog(mode, person), dialogError: '' });
   },
   onDialogCancel() {
     this.setData({ dialogVisible: false });
@@ -108,12 +114,18 @@ Page({
   async onDialogConfirm(e: WechatMiniprogram.CustomEvent<{ reason: string }>) {
     const person = this.target;
     if (!person || this.data.busy) return;
+    const mode = this.mode;
+    const { reason } = e.detail;
     this.setData({ busy: true, dialogError: '' });
     try {
-      if (person.present) await undoCheckIn(this.eventId, person.memberId, e.detail.reason);
-      else await checkInByHand(this.eventId, person.memberId, e.detail.reason);
+      if (mode === 'undo') await undoCheckIn(this.eventId, person.memberId, reason);
+      else if (mode === 'manual') await checkInByHand(this.eventId, person.memberId, reason);
+      else {
+        await releaseRegistration(this.eventId, person.memberId, reason);
+        markEventsStale();
+      }
       this.setData({ busy: false, dialogVisible: false });
-      void wx.showToast({ title: person.present ? '已撤销' : '已补签', icon: 'success' });
+      void wx.showToast({ title: DONE[mode], icon: 'success' });
       await this.load();
     } catch (err) {
       this.setData({ busy: false, dialogError: errorMessage(err) });

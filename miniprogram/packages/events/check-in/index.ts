@@ -13,6 +13,8 @@ import { syncCareMode } from '../../../utils/care-mode';
 import { decodeCheckInCode, printedCodeFromScene } from '../../../utils/check-in-code';
 import { ROUTES, withQuery } from '../../../utils/routes';
 import type { ViewStatus } from '../../../utils/session-view';
+import { checkInButtons, locationHint } from './check-in-view';
+import type { CheckInButtons } from './check-in-view';
 import { currentPosition, scanQrText } from './device';
 import { errorOutcome, LOCATION_REFUSED, NOT_A_CHECK_IN_CODE, NOT_A_PRINTED_CODE, resultOutcome } from './outcome';
 import type { Outcome } from './outcome';
@@ -29,6 +31,7 @@ Page({
     outcomeClass: '',
     /** Opened from a printed code: the position checks in, the camera is the fallback. */
     printed: false,
+    buttons: checkInButtons(false, null) as CheckInButtons,
   },
   eventId: '',
   /** The printed code's short code, until it is resolved to `eventId`. */
@@ -39,7 +42,7 @@ Page({
     this.eventId = query.eventId ?? '';
     if (query.scene !== undefined) {
       this.printedCode = printedCodeFromScene(query.scene);
-      this.setData({ printed: true });
+      this.setData({ printed: true, buttons: checkInButtons(true, null) });
     }
     void this.load(true);
   },
@@ -74,7 +77,7 @@ Page({
       this.setData({
         status: 'ready',
         title: event.title,
-        locationHint: this.wantsLocation ? '此活动需要确认你在现场，签到时会请求获取位置；不允许也可以扫码签到' : '',
+        locationHint: locationHint(this.data.printed, this.wantsLocation),
       });
     } catch (err) {
       this.setData({ status: 'error', errorMessage: errorMessage(err) });
@@ -125,6 +128,11 @@ Page({
   },
 
   show(outcome: Outcome) {
-    this.setData({ working: false, outcome, outcomeClass: `check-in__outcome check-in__outcome--${outcome.tone}` });
+    this.setData({
+      working: false,
+      outcome,
+      outcomeClass: `check-in__outcome check-in__outcome--${outcome.tone}`,
+      buttons: checkInButtons(this.data.printed, outcome),
+    });
   },
 });

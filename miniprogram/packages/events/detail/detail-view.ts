@@ -1,6 +1,6 @@
 /** What the event page shows, derived from the event, the viewer's role and the time now. */
 import type { EventDetail, MemberRole } from '../../../../src/contract';
-import { formatDateTime, formatDuration, formatEventTime } from '../../../utils/date';
+import { formatDuration, formatEventMoment, formatEventTime } from '../../../utils/date';
 import { countsText, statusLabel } from '../../../utils/event-view';
 import { signUpAction } from './sign-up-action';
 
@@ -33,7 +33,7 @@ export function countdownText(event: Pick<EventDetail, 'status' | 'startsAt' | '
 function checkIn(event: EventDetail, now: number): { open: boolean; hint: string } {
   if (event.status !== 'published' || event.myCheckIn) return { open: false, hint: '' };
   if (now < Date.parse(event.checkInOpensAt))
-    return { open: false, hint: `签到将于 ${formatDateTime(event.checkInOpensAt)} 开放` };
+    return { open: false, hint: `签到将于 ${formatEventMoment(event.checkInOpensAt, now)} 开放` };
   return { open: now < Date.parse(event.endsAt), hint: '' };
 }
 
@@ -78,7 +78,8 @@ export function detailView(event: EventDetail, role: MemberRole | null, now: num
     actionDisabled: action.tap === null,
     checkInOpen: check.open,
     checkInHint: check.hint,
-    checkInLocationHint: event.place.requireLocation ? '签到时需要获取你的位置' : '',
+    // The screen's QR asks for the position and works without it (the printed code is another page).
+    checkInLocationHint: event.place.requireLocation ? '签到时会请求获取你的位置，不允许也可以扫码签到' : '',
     coming: comingRows(event),
     manage: manageLinks(event, role),
   };

@@ -97,12 +97,13 @@ Page({
   async act(tap: SignUpTap) {
     if (this.data.busy) return;
     if (tap === 'cancel') {
-      const title = this.event?.myRegistration?.status === 'waitlisted' ? '取消候补' : '取消报名';
+      const mine = this.event?.myRegistration?.status;
+      const title = mine === 'waitlisted' ? '取消候补' : '取消报名';
       const { confirm } = await wx.showModal({
         title,
         content: '确定不参加这次活动了吗？',
         confirmText: title,
-        cancelText: '再想想',
+        cancelText: mine === 'waitlisted' ? '保留候补' : '保留报名',
       });
       if (!confirm) return;
     }

@@ -3,7 +3,7 @@
  * what a tap does (sign up, cancel) or that it only informs (disabled), and a line under it.
  */
 import type { EventDetail } from '../../../../src/contract';
-import { formatDateTime, shanghaiTime } from '../../../utils/date';
+import { formatEventMoment, shanghaiTime } from '../../../utils/date';
 
 export type SignUpTap = 'signUp' | 'cancel';
 
@@ -16,9 +16,18 @@ export interface SignUpAction {
   hint: string;
   /** A second, quieter way out for someone on the waitlist. */
   secondary: { label: string; tap: SignUpTap } | null;
+  /** Checked in: shown as a settled green state, not as a (disabled) button to press. */
+  done: boolean;
 }
 
-const info = (label: string, hint = ''): SignUpAction => ({ label, tap: null, variant: 'base', hint, secondary: null });
+const info = (label: string, hint = ''): SignUpAction => ({
+  label,
+  tap: null,
+  variant: 'base',
+  hint,
+  secondary: null,
+  done: false,
+});
 
 export function signUpAction(event: EventDetail, now: number): SignUpAction {
   const beforeStart = now < Date.parse(event.startsAt);
@@ -26,7 +35,7 @@ export function signUpAction(event: EventDetail, now: number): SignUpAction {
     return info('活动已取消', event.cancelReason ? `取消原因：${event.cancelReason}` : '');
   if (event.myCheckIn) {
     const late = event.myCheckIn.timing === 'late' ? '（迟到）' : '';
-    return info('已签到', `签到时间 ${shanghaiTime(event.myCheckIn.at)}${late}`);
+    return { ...info('已签到', `签到时间 ${shanghaiTime(event.myCheckIn.at)}${late}`), done: true };
   }
   if (event.status === 'finished') return info('活动已结束');
   if (event.status === 'draft') return info('活动尚未发布', '发布后党员才能报名');
@@ -34,7 +43,7 @@ export function signUpAction(event: EventDetail, now: number): SignUpAction {
   const mine = event.myRegistration;
   if (mine?.status === 'registered')
     return beforeStart
-      ? { label: '取消报名', tap: 'cancel', variant: 'outline', hint: '你已报名，活动开始前可以取消', secondary: null }
+      ? { ...info('取消报名', '你已报名，活动开始前可以取消'), tap: 'cancel', variant: 'outline' }
       : info('已报名', '请按时到场签到');
   if (mine?.status === 'waitlisted')
     return {
@@ -43,14 +52,8 @@ export function signUpAction(event: EventDetail, now: number): SignUpAction {
     };
 
   if (!event.signUpOpen) return info('报名已截止');
-  const deadline = `报名截止：${formatDateTime(event.signUpDeadline)}`;
+  const deadline = `报名截止：${formatEventMoment(event.signUpDeadline, now)}`;
   if (event.counts.remaining === 0)
-    return {
-      label: '报名候补',
-      tap: 'signUp',
-      variant: 'base',
-      hint: `名额已满，报名后进入候补。${deadline}`,
-      secondary: null,
-    };
-  return { label: '报名', tap: 'signUp', variant: 'base', hint: deadline, secondary: null };
+    return { ...info('报名候补', `名额已满，报名后进入候补。${deadline}`), tap: 'signUp' };
+  return { ...info('报名', deadline), tap: 'signUp' };
 }

@@ -1,7 +1,8 @@
 /**
- * The secretary's live check-in screen: the rotating code as a big QR, redrawn by itself when the
- * server says it rotates (`rotatesAt`), and the number present, polled every few seconds. The
- * screen stays on while shown; every timer stops when the page hides or closes.
+ * The secretary's live check-in screen, projected in the room: the event's title, the rotating code
+ * as a big QR once check-in is open (before, the time it opens), redrawn by itself when the server
+ * says it rotates (`rotatesAt`), and 已签到 n / 已报名 m, polled every few seconds. The screen stays
+ * on while shown; every timer stops when the page hides or closes.
  */
 import type { CheckInCode } from '../../../../src/contract';
 import { errorMessage } from '../../../services/api';
@@ -12,7 +13,7 @@ import { shanghaiTime } from '../../../utils/date';
 import { drawQr, qrModules } from './qr-canvas';
 import { setChanged } from '../../../utils/set-changed';
 import type { ViewStatus } from '../../../utils/session-view';
-import { windowText } from './window-text';
+import { liveView } from './live-view';
 
 /** How often the present count is fetched; the same call brings a fresh code if it rotated. */
 const POLL_MS = 5000;
@@ -24,9 +25,12 @@ Page({
     careClass: '',
     status: 'loading' as ViewStatus,
     errorMessage: '',
+    title: '',
     presentText: '',
+    registeredText: '',
     windowText: '',
     windowClass: '',
+    showCode: false,
     closed: false,
     updatedText: '',
     /** A failed poll: the last code stays up (it is valid one more window) while we retry. */
@@ -84,20 +88,18 @@ Page({
   },
 
   apply(code: CheckInCode) {
-    const window = windowText(code.window);
-    setChanged(this, {
-      status: 'ready',
-      presentText: `${code.present}`,
-      windowText: window.text,
-      windowClass: window.className,
-      closed: window.closed,
-      warning: '',
-    });
-    if (window.closed) {
+    const view = liveView(code);
+    setChanged(this, { status: 'ready', ...view, warning: '' });
+    if (view.closed) {
       this.stop();
       return;
     }
     this.scheduleRotation(code);
+    if (!view.showCode) {
+      // No code before check-in opens; the first one is drawn when it does.
+      this.token = '';
+      return;
+    }
     if (code.token === this.token) return;
     this.token = code.token;
     const text = encodeCheckInCode({ eventId: this.eventId, token: code.token });

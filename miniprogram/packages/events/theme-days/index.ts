@@ -19,9 +19,19 @@ import type { OccurrenceRow } from './occurrence-row';
 
 type DialogKind = 'move' | 'cancel';
 
-const DIALOGS: Record<DialogKind, { title: string; confirm: string; placeholder: string }> = {
-  move: { title: '调整日期', confirm: '确认调整', placeholder: '如：与市委党校培训冲突' },
-  cancel: { title: '取消本月主题党日', confirm: '确认取消', placeholder: '如：并入七一集中活动' },
+const DIALOGS: Record<DialogKind, { title: string; confirm: string; keep: string; placeholder: string }> = {
+  move: {
+    title: '调整日期',
+    confirm: '调整到新日期',
+    keep: '不调整，保留原日期',
+    placeholder: '如：与市委党校培训冲突',
+  },
+  cancel: {
+    title: '取消本月主题党日',
+    confirm: '取消本月主题党日',
+    keep: '不取消，照常举行',
+    placeholder: '如：并入七一集中活动',
+  },
 };
 
 Page({
@@ -43,6 +53,8 @@ Page({
     moveFields: false,
     dialogTitle: '',
     dialogConfirm: '',
+    dialogKeep: '',
+    dialogDanger: false,
     dialogPlaceholder: '',
     dialogDescription: '',
     dialogError: '',
@@ -122,6 +134,8 @@ Page({
       moveFields: kind === 'move',
       dialogTitle: `${dialog.title}（${row.monthText}）`,
       dialogConfirm: dialog.confirm,
+      dialogKeep: dialog.keep,
+      dialogDanger: kind === 'cancel',
       dialogPlaceholder: dialog.placeholder,
       dialogDescription: kind === 'cancel' ? '取消后本月不再举行，已生成的活动也会取消' : '选择新的日期和开始时间',
       dialogError: '',

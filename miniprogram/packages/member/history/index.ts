@@ -2,7 +2,7 @@
 import type { MembershipEventView } from '../../../../src/contract';
 import { membershipHistory } from '../../../services/membership';
 import { syncCareMode } from '../../../utils/care-mode';
-import { formatDateTime } from '../../../utils/date';
+import { formatDate } from '../../../utils/date';
 import { MEMBERSHIP_EVENT_LABELS } from '../../../utils/org-labels';
 import { PagedList, showFirstPage } from '../../../utils/paged-list';
 import { roleLabel } from '../../../utils/role-label';
@@ -11,18 +11,21 @@ import type { ViewStatus } from '../../../utils/session-view';
 interface HistoryRow {
   key: string;
   title: string;
-  meta: string;
+  branchName: string;
+  /** Its own unbroken piece of the line (`.nowrap`). */
+  dateText: string;
   detail: string;
 }
 
 function historyRow(event: MembershipEventView): HistoryRow {
   const role = event.kind === 'roleChanged' && event.role ? `任${roleLabel(event.role)}` : '';
-  const by = event.byName ? `经办：${event.byName}` : '';
+  const by = event.byName && !event.bySelf ? `经办：${event.byName}` : '';
   const reason = event.reason ? `原因：${event.reason}` : '';
   return {
     key: `${event.at}-${event.kind}-${event.branchId}`,
     title: [MEMBERSHIP_EVENT_LABELS[event.kind], role].filter(Boolean).join(' · '),
-    meta: `${event.branchName} · ${formatDateTime(event.at)}`,
+    branchName: event.branchName,
+    dateText: formatDate(event.at),
     detail: [by, reason].filter(Boolean).join('；'),
   };
 }

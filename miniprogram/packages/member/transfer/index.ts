@@ -6,7 +6,7 @@ import type { TransferView } from '../../../../src/contract';
 import { requestTransfer, listMyTransfers } from '../../../services/membership';
 import { loadMe } from '../../../store/session';
 import { syncCareMode } from '../../../utils/care-mode';
-import { formatDateTime } from '../../../utils/date';
+import { formatDate } from '../../../utils/date';
 import { formErrors, placeErrors } from '../../../utils/field-errors';
 import { TRANSFER_STATUS } from '../../../utils/org-labels';
 import { PagedList } from '../../../utils/paged-list';
@@ -35,7 +35,7 @@ function transferRow(transfer: TransferView): TransferRow {
     route: `${transfer.from.name} → ${transfer.to.name}`,
     statusText: status.label,
     tagClass: status.tagClass,
-    meta: `${formatDateTime(transfer.createdAt)} · ${transfer.reason}${refused}`,
+    meta: `${formatDate(transfer.createdAt)} · ${transfer.reason}${refused}`,
   };
 }
 

@@ -10,14 +10,14 @@ import { getPairing, setAgreement } from '../../../services/pairings';
 import { toast } from '../../../utils/ask';
 import { syncCareMode } from '../../../utils/care-mode';
 import { formErrors } from '../../../utils/field-errors';
-import { civilDayText, pickerDateText } from '../../../utils/term';
+import { formatDay, pickerDateText } from '../../../utils/date';
 import type { ViewStatus } from '../../../utils/session-view';
 import { agreementErrors, FIELDS, inputOf, newKey, valuesOf } from './agreement-form';
 import type { AgreementValues, ContactRow } from './agreement-form';
 
 const MAX_CONTACTS = 20;
 const MAX_FILES = 9;
-const dateText = (date: string): string => (date ? civilDayText(date) : '未签订');
+const dateText = (date: string): string => (date ? formatDay(date) : '未签订');
 
 Page({
   data: {

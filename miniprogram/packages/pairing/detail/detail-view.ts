@@ -1,7 +1,7 @@
 /** What the pairing page shows, derived from `PairingDetail` and the year figures. */
 import type { PairingDetail, PairingYearFigures } from '../../../../src/contract';
 import { PAIRING_KIND_LABELS, PAIRING_STATUS, SIDE_STATUS_LABELS } from '../../../utils/org-labels';
-import { civilDayText, termText } from '../../../utils/term';
+import { formatDay, termText } from '../../../utils/date';
 
 export interface SideRow {
   orgId: string;
@@ -48,7 +48,7 @@ export function detailView(pairing: PairingDetail) {
     sides,
     hasAgreement: agreement !== null,
     goals: agreement?.goals ?? '',
-    signedText: agreement?.signedOn ? civilDayText(agreement.signedOn) : '尚未签订',
+    signedText: agreement?.signedOn ? formatDay(agreement.signedOn) : '尚未签订',
     contacts: (agreement?.contacts ?? []).map((c, i) => ({
       key: `${c.orgId}-${i}`,
       text: `${c.name}（${orgName(c.orgId)}）`,

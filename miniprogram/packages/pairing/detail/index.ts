@@ -11,14 +11,24 @@ import { syncCareMode } from '../../../utils/care-mode';
 import { openAttachment } from '../../../utils/open-attachment';
 import { ROUTES, withQuery } from '../../../utils/routes';
 import { setChanged } from '../../../utils/set-changed';
-import { yearInShanghai } from '../../../utils/term';
+import { yearInShanghai } from '../../../utils/date';
 import type { ViewStatus } from '../../../utils/session-view';
 import { detailView, figureCells } from './detail-view';
 
 type DialogMode = 'refuse' | 'end';
-const DIALOGS: Record<DialogMode, { title: string; description: string; confirmText: string }> = {
-  refuse: { title: '不同意结对', description: '发起方会看到这个原因。', confirmText: '不同意' },
-  end: { title: '结束联建', description: '结束后不能再修改清单和台账，记录会保留。', confirmText: '结束联建' },
+const DIALOGS: Record<DialogMode, { title: string; description: string; confirmText: string; cancelText: string }> = {
+  refuse: {
+    title: '不同意结对',
+    description: '发起方会看到这个原因。',
+    confirmText: '不同意结对',
+    cancelText: '返回，暂不决定',
+  },
+  end: {
+    title: '结束联建',
+    description: '结束后不能再修改清单和台账，记录会保留。',
+    confirmText: '结束联建',
+    cancelText: '不结束，继续联建',
+  },
 };
 
 Page({
@@ -113,7 +123,7 @@ Page({
 
   async onAccept(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { org: string }>) {
     const { org } = e.currentTarget.dataset;
-    if (!(await confirmAction('同意结对', '同意后联建生效，各方可以填写清单和台账。', '同意'))) return;
+    if (!(await confirmAction('同意结对', '同意后联建生效，各方可以填写清单和台账。', '同意结对'))) return;
     this.setData({ actionError: '' });
     try {
       this.show(await respondToPairing(this.pairingId, org, true));

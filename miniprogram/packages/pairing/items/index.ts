@@ -1,7 +1,7 @@
 /**
  * 资源与需求清单: what each side offers and asks for, visible to all sides. A side's secretary or
  * committee member adds items; a partner takes a need on (optionally naming one of its
- * resources) and either side marks it met.
+ * resources), or from a resource puts it to a partner's open need; either side marks it met.
  */
 import type { PairingDetail, PairingItemKind, PairingItemView } from '../../../../src/contract';
 import { errorMessage } from '../../../services/api';
@@ -19,6 +19,7 @@ const FIELD_OF = { title: 'title', detail: 'detail', orgId: 'org' } as const;
 const KIND_LABELS: Record<PairingItemKind, string> = { resource: '资源清单', need: '需求清单' };
 /** WeChat's action sheet holds six entries: 不指定 plus five resources. */
 const SHEET_RESOURCES = 5;
+const SHEET_MAX = 6;
 
 const kindChips = (chosen: PairingItemKind) =>
   (['resource', 'need'] as const).map((kind) => ({
@@ -164,6 +165,27 @@ Page({
       const resource = choice === 0 ? null : (offered[choice - 1]?.id ?? null);
       this.list?.replace(index, await matchNeed(need.id, taker, resource));
       toast('已认领');
+    });
+  },
+  /** A resource put to a partner's open need: that need is taken on by the resource's side. */
+  async onOffer(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>) {
+    const { index } = e.currentTarget.dataset;
+    const resource = this.list?.loaded[index];
+    if (!resource) return;
+    await this.act(async () => {
+      const needs = (await listPairingItems(this.pairingId, 'need', 0)).items.filter(
+        (n) => n.status === 'open' && n.orgId !== resource.orgId,
+      );
+      if (needs.length === 0) {
+        this.setData({ actionError: '对方暂时没有待认领的需求' });
+        return;
+      }
+      const offered = needs.slice(0, SHEET_MAX);
+      const choice = await chooseAction(offered.map((n) => `满足${n.orgName}：${n.title}`));
+      const need = choice === null ? undefined : offered[choice];
+      if (!need) return;
+      await matchNeed(need.id, resource.orgId, resource.id);
+      toast('已认领该需求');
     });
   },
   async onMeet(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>) {

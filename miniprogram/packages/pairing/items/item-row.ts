@@ -1,6 +1,11 @@
-/** A resource or need as a row, with what the caller may do with it (from `canWriteFor`). */
+/**
+ * A resource or need as a row, with what the caller may do with it (from the pairing's
+ * `canWriteFor`, while it is active): a partner's side 认领 an open need, either side marks a taken
+ * need 已满足, and the side offering a resource puts it to a partner's open need (用于对方需求,
+ * the same pairingItem.match naming the resource).
+ */
 import type { PairingItemView } from '../../../../src/contract';
-import { formatDateTime } from '../../../utils/date';
+import { formatDate } from '../../../utils/date';
 
 export interface ItemRow {
   id: string;
@@ -11,6 +16,7 @@ export interface ItemRow {
   tagClass: string;
   canMatch: boolean;
   canMeet: boolean;
+  canOffer: boolean;
   hasActions: boolean;
 }
 
@@ -21,8 +27,10 @@ export function takingSide(item: PairingItemView, writes: readonly string[]): st
 
 export function itemRow(item: PairingItemView, writes: readonly string[], active: boolean): ItemRow {
   const row = { id: item.id, title: item.title, meta: item.orgName, detail: item.detail };
-  if (item.kind === 'resource')
-    return { ...row, statusText: '', tagClass: '', canMatch: false, canMeet: false, hasActions: false };
+  if (item.kind === 'resource') {
+    const canOffer = active && writes.includes(item.orgId);
+    return { ...row, statusText: '', tagClass: '', canMatch: false, canMeet: false, canOffer, hasActions: canOffer };
+  }
   const by = item.matchedBy?.orgName ?? '';
   const status =
     item.status === 'open'
@@ -30,12 +38,12 @@ export function itemRow(item: PairingItemView, writes: readonly string[], active
       : item.status === 'matched'
         ? { statusText: '已认领', tagClass: 'tag tag--active' }
         : {
-            statusText: `已满足 ${item.metAt ? formatDateTime(item.metAt).split(' ')[0] : ''}`,
+            statusText: item.metAt ? `已满足 ${formatDate(item.metAt)}` : '已满足',
             tagClass: 'tag tag--done',
           };
   if (by) row.meta = `${item.orgName}提出 · ${by}认领`;
   const sides = [item.orgId, item.matchedBy?.orgId].filter(Boolean);
   const canMatch = active && item.status === 'open' && takingSide(item, writes) !== null;
   const canMeet = active && item.status === 'matched' && writes.some((orgId) => sides.includes(orgId));
-  return { ...row, ...status, canMatch, canMeet, hasActions: canMatch || canMeet };
+  return { ...row, ...status, canMatch, canMeet, canOffer: false, hasActions: canMatch || canMeet };
 }

@@ -10,7 +10,7 @@ import { toast } from '../../../utils/ask';
 import { syncCareMode } from '../../../utils/care-mode';
 import { formErrors, placeErrors } from '../../../utils/field-errors';
 import { ROUTES, withQuery } from '../../../utils/routes';
-import { civilDayText } from '../../../utils/term';
+import { formatDay } from '../../../utils/date';
 import type { ViewStatus } from '../../../utils/session-view';
 import { FIELD_OF, FIELDS, localIssues, NEW_ITEM, valuesOf } from './ledger-form';
 import type { LedgerValues } from './ledger-form';
@@ -26,7 +26,7 @@ const sideChips = (pairing: PairingDetail, chosen: string, only?: readonly strin
     .filter((s) => !only || only.includes(s.orgId))
     .map((s) => ({ orgId: s.orgId, name: s.name, className: s.orgId === chosen ? 'chip chip--on' : 'chip' }));
 
-const dateText = (date: string): string => (date ? civilDayText(date) : '请选择');
+const dateText = (date: string): string => (date ? formatDay(date) : '请选择');
 
 type TextField = 'title' | 'description' | 'ownerName' | 'measures';
 

@@ -1,8 +1,7 @@
 /** What the ledger item page shows, derived from `LedgerItemDetail`. */
 import type { LedgerItemDetail, LedgerStatus } from '../../../../src/contract';
-import { formatDateTime } from '../../../utils/date';
+import { formatDateTime, formatDay } from '../../../utils/date';
 import { LEDGER_STATUS, OVERDUE_TAG } from '../../../utils/org-labels';
-import { civilDayText } from '../../../utils/term';
 
 export interface ProgressRow {
   key: string;
@@ -47,8 +46,8 @@ export function itemView(item: LedgerItemDetail) {
     overdueClass: OVERDUE_TAG.tagClass,
     owner: `${item.owner.orgName} · ${item.owner.personName}`,
     raisedBy: item.raisedBy.orgName,
-    deadline: civilDayText(item.deadline),
-    resolvedOn: item.resolvedOn ? civilDayText(item.resolvedOn) : '',
+    deadline: formatDay(item.deadline),
+    resolvedOn: item.resolvedOn ? formatDay(item.resolvedOn) : '',
     description: item.description,
     measures: item.measures,
     dropReason: item.status === 'dropped' ? item.dropReason : '',

@@ -1,7 +1,7 @@
 /** A ledger item as a row of the list. */
 import type { LedgerItemSummary } from '../../../../src/contract';
 import { LEDGER_STATUS, OVERDUE_TAG } from '../../../utils/org-labels';
-import { civilDayText } from '../../../utils/term';
+import { formatDay } from '../../../utils/date';
 
 export interface LedgerRow {
   id: string;
@@ -24,6 +24,6 @@ export function ledgerRow(item: LedgerItemSummary): LedgerRow {
     overdueText: item.overdue ? OVERDUE_TAG.label : '',
     overdueClass: OVERDUE_TAG.tagClass,
     owner: `责任：${item.owner.orgName} ${item.owner.personName}`,
-    meta: `期限 ${civilDayText(item.deadline)} · ${item.raisedBy.orgName}提出`,
+    meta: `期限 ${formatDay(item.deadline)} · ${item.raisedBy.orgName}提出`,
   };
 }

@@ -12,7 +12,7 @@ import { syncCareMode } from '../../../utils/care-mode';
 import { formErrors, placeErrors } from '../../../utils/field-errors';
 import { LIAISON_ROLE_LABELS } from '../../../utils/org-labels';
 import { PagedList } from '../../../utils/paged-list';
-import { pickerDateText } from '../../../utils/term';
+import { pickerDateText } from '../../../utils/date';
 import type { ViewStatus } from '../../../utils/session-view';
 import { liaisonRow } from './liaison-row';
 import type { LiaisonRow } from './liaison-row';
@@ -183,7 +183,14 @@ Page({
     const { index } = e.currentTarget.dataset;
     const liaison = this.list?.loaded[index];
     if (!liaison) return;
-    if (!(await confirmAction('结束任职', `${liaison.memberName}将不再担任${LIAISON_ROLE_LABELS[liaison.role]}。`)))
+    if (
+      !(await confirmAction(
+        '结束任职',
+        `${liaison.memberName}将不再担任${LIAISON_ROLE_LABELS[liaison.role]}。`,
+        '结束任职',
+        '暂不结束',
+      ))
+    )
       return;
     this.setData({ actionError: '' });
     try {

@@ -1,7 +1,7 @@
 /** A liaison as a row: who, placed where, as what, for how long, and whether the caller may end it. */
 import type { LiaisonView } from '../../../../src/contract';
 import { LIAISON_ROLE_LABELS } from '../../../utils/org-labels';
-import { termText } from '../../../utils/term';
+import { termText } from '../../../utils/date';
 
 export interface LiaisonRow {
   id: string;

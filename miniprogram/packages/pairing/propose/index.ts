@@ -10,7 +10,7 @@ import { syncCareMode } from '../../../utils/care-mode';
 import { formErrors } from '../../../utils/field-errors';
 import { PAIRING_KIND_LABELS } from '../../../utils/org-labels';
 import { ROUTES, withQuery } from '../../../utils/routes';
-import { pickerDateText, todayInShanghai } from '../../../utils/term';
+import { pickerDateText, todayInShanghai } from '../../../utils/date';
 import type { ViewStatus } from '../../../utils/session-view';
 import type { ChosenOrg } from '../../../components/org-picker/index';
 import { FIELDS, localIssues, proposeErrors } from './propose-form';

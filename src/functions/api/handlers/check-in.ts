@@ -44,11 +44,13 @@ export const code: Handler<'checkin.code'> = async ({ eventId }, ctx) => {
     state.state === 'notOpen' ? { state: 'notOpen', opensAt: state.opensAt.toISOString() } : state;
   return {
     eventId,
+    title: event.title,
     token: issueToken(eventId, ctx.now, secret, options),
     rotatesAt: tokenRotatesAt(ctx.now, options).toISOString(),
     windowSeconds: CHECKIN_WINDOW_SECONDS,
     window,
     present,
+    registered: event.registered,
   };
 };
 

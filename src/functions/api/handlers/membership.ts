@@ -195,6 +195,7 @@ const history: Handler<'member.history'> = async ({ memberId, offset, limit }, c
       branchName: nameIn(orgs, d.branchId),
       at: d.at.toISOString(),
       byName: d.byName,
+      bySelf: d.by === d.memberId,
       role: d.role,
       reason: d.reason,
     })),

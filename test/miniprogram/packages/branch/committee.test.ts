@@ -21,8 +21,11 @@ describe('党委管理', () => {
     const text = textOf(view);
     expect(text).toContain(demoTownCommittee.name);
     expect(text).toContain('青山镇机关党支部');
-    expect(text).toContain('党支部 · ');
-    expect(text).toContain('合作组织 · ');
+    expect(text).toContain('青山镇机关党支部党支部 · 机关');
+    // A village or community partner reads by its category, not as a 合作组织.
+    expect(text).toContain('河西村党支部村党组织');
+    expect(text).toContain('东门社区党委社区党组织');
+    expect(text).not.toContain('合作组织');
     expect(text).toContain('联建各方：东门社区党委、市财政局机关第二党支部、青山镇机关党支部');
     expect(text).toContain('待市财政局机关第二党支部确认');
     expect(calls.filter((c) => c.action !== 'member.me').map((c) => [c.action, c.data])).toEqual([

@@ -54,7 +54,8 @@ describe('支部管理', () => {
     expect(textOf(view)).toContain('32 名党员 · 书记 李明');
     expect(textOf(view)).toContain('待审核（1）');
     expect(rowText(view, '.member-row')).toEqual([
-      expect.stringContaining('李明支部书记'),
+      // A join date has no meaningful time: 入支 2019年3月1日, not 2019年3月1日 10:00.
+      expect.stringMatching(/李明支部书记.*入支2019年3月1日$/),
       expect.stringContaining('赵强支部委员'),
       expect.stringContaining('王芳党员'),
       expect.stringContaining('陈静党员'),

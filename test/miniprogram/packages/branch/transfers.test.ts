@@ -24,6 +24,7 @@ describe('转接审批', () => {
     await settle();
     expect(calls[0]?.data).toEqual({ scope: 'awaitingMe', offset: 0 });
     expect(textOf(view)).toContain('陈静');
+    expect(textOf(view)).toContain('2026年4月3日 · 原因：'); // the day it was asked, no time
     tap(view, '.sub-page >>> .approve');
     await settle();
     expect(calls.find((c) => c.action === 'transfer.decide')?.data).toEqual({

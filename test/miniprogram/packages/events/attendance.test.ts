@@ -135,6 +135,106 @@ describe('attendance page', () => {
     expect(textOf(page, '#person-dialog')).toContain('该党员尚未签到');
   });
 
+  describe('waitlist and 释放名额', () => {
+    const base = attendanceReport();
+    const waiting = (memberId: string, name: string, position: number) => ({
+      ...base.people[2]!,
+      memberId,
+      name,
+      registration: 'waitlisted' as const,
+      waitlistPosition: position,
+    });
+    const withWaitlist = attendanceReport({
+      people: [...base.people, waiting('m-zhou', '周建国', 2), waiting('m-wu', '吴秀英', 1)],
+    });
+    const registrationResult = {
+      eventId: 'event-1',
+      registration: null,
+      counts: { registered: 3, waitlisted: 1, capacity: 3, remaining: 0 },
+    };
+
+    it('shows each waitlisted person’s place, and the waitlist in its order', async () => {
+      const { page } = open(ok(withWaitlist));
+      await flush();
+      expect(textOf(page, '.attendance__people')).toContain('吴秀英第一党支部 · 候补第 1 位');
+      expect(textOf(page, '#filter-waitlist')).toBe('候补 2');
+      tapOn(page, '#filter-waitlist');
+      await flush();
+      expect(page.querySelectorAll('.person__name').map((n) => n.dom?.firstChild?.textContent)).toEqual([
+        '吴秀英',
+        '周建国',
+      ]);
+    });
+
+    it('offers 释放名额 for a place not yet used, never for someone checked in or after the event', async () => {
+      const { page } = open(ok(withWaitlist));
+      await flush();
+      expect(page.querySelector('#release-m-sun')).toBeDefined();
+      expect(page.querySelector('#release-m-wu')).toBeDefined();
+      expect(page.querySelector('#release-m-wang')).toBeUndefined();
+      const finished = open(ok({ ...withWaitlist, event: { ...withWaitlist.event, status: 'finished' } }));
+      await flush();
+      expect(finished.page.querySelectorAll('.person__action--release')).toHaveLength(0);
+      expect(textOf(page)).not.toContain('候补 ·');
+    });
+
+    it('releases a place with a required reason, then shows the new report', async () => {
+      let released = false;
+      const { page, calls } = open(
+        () =>
+          ok(
+            released
+              ? { ...withWaitlist, people: withWaitlist.people.filter((p) => p.memberId !== 'm-sun') }
+              : withWaitlist,
+          ),
+        {
+          'registration.release': () => {
+            released = true;
+            return ok(registrationResult);
+          },
+        },
+      );
+      await flush();
+      tapOn(page, '#release-m-sun');
+      await flush();
+      expect(textOf(page, '#person-dialog')).toContain('释放 孙丽 的名额');
+      // Both choices say what they do: the decision first, the way to keep the place below it.
+      expect(textOf(page, '#person-dialog')).toContain('释放名额不释放，保留名额');
+      // The reason is a sentence the member reads: a textarea, not one line.
+      expect(
+        page.querySelector('#person-dialog >>> #reason')?.querySelector('.t-textarea__wrapper-inner'),
+      ).toBeDefined();
+      tap(page, '#person-dialog >>> #dialog-confirm');
+      await flush();
+      expect(textOf(page, '#person-dialog')).toContain('请填写原因');
+      expect(calls.some((c) => c.action === 'registration.release')).toBe(false);
+      type(page, '#person-dialog >>> #reason', '本人当天值班');
+      tap(page, '#person-dialog >>> #dialog-confirm');
+      await flush();
+      expect(calls.find((c) => c.action === 'registration.release')!.data).toEqual({
+        eventId: 'event-1',
+        memberId: 'm-sun',
+        reason: '本人当天值班',
+      });
+      expect(page.querySelector('#person-dialog >>> .reason-dialog')).toBeUndefined();
+      expect(textOf(page, '.attendance__people')).not.toContain('孙丽');
+    });
+
+    it('keeps the dialog open with the server’s message when the release is refused', async () => {
+      const { page } = open(ok(withWaitlist), {
+        'registration.release': fail({ code: 'FORBIDDEN', message: '只有活动的组织者可以释放名额' }),
+      });
+      await flush();
+      tapOn(page, '#release-m-wu');
+      await flush();
+      expect(textOf(page, '#person-dialog')).toContain('吴秀英将不再候补');
+      type(page, '#person-dialog >>> #reason', '重复报名');
+      tap(page, '#person-dialog >>> #dialog-confirm');
+      await flush();
+      expect(textOf(page, '#person-dialog')).toContain('只有活动的组织者可以释放名额');
+    });
+  });
+
   it('exports the report to Excel and opens it', async () => {
     const { page, calls } = open(ok(attendanceReport()), {
       'attendance.export': ok({

@@ -82,22 +82,29 @@ describe('扫码签到', () => {
     expect(textOf(page, '.check-in__outcome')).toBe('签到成功签到时间 14:20');
   });
 
-  it('says 迟到 for a check-in after the start and 已签到 for a second one', async () => {
-    camera(SCREEN_QR, SCREEN_QR);
-    let n = 0;
-    const { page } = open(() => {
-      n += 1;
-      return ok(
-        n === 1
-          ? result({ timing: 'late', at: '2026-05-15T06:45:00.000Z' })
-          : result({ alreadyCheckedIn: true, timing: 'late', at: '2026-05-15T06:45:00.000Z' }),
-      );
-    });
+  it('says 迟到 for a check-in after the start, and then no longer calls to scan', async () => {
+    camera(SCREEN_QR);
+    const { page } = open(ok(result({ timing: 'late', at: '2026-05-15T06:45:00.000Z' })));
     await flush();
     expect(textOf(page, '.check-in__outcome')).toBe('签到成功，记为迟到签到时间 14:45，活动已经开始');
-    tap(page, '#scan');
+    expect(page.querySelector('#scan')).toBeUndefined();
+    expect(page.querySelector('#back')?.querySelector('.t-button--primary')).toBeDefined();
+  });
+
+  it('says 已签到 for a second check-in, with 返回活动 the only way on', async () => {
+    camera(SCREEN_QR);
+    const { page } = open(ok(result({ alreadyCheckedIn: true, timing: 'late', at: '2026-05-15T06:45:00.000Z' })));
     await flush();
     expect(textOf(page, '.check-in__outcome')).toBe('已签到你在 14:45 已经签到，无需重复签到');
+    expect(page.querySelector('#scan')).toBeUndefined();
+    expect(textOf(page, '.check-in__actions')).toBe('返回活动');
+  });
+
+  it('offers 扫码签到 again after a refused scan', async () => {
+    camera('@@@###');
+    const { page } = open(ok(result()));
+    await flush();
+    expect(textOf(page, '.check-in__actions')).toContain('扫码签到');
   });
 
   it.each([
@@ -209,6 +216,9 @@ describe('签到 from a printed code', () => {
     expect(scans(calls)).toEqual([]);
     expect(textOf(page, '.check-in__outcome')).toContain('此签到码需要获取你的位置');
     expect(textOf(page, '.check-in__outcome')).toContain('扫描书记手机或现场屏幕上的签到二维码');
+    // One story on the page: the printed code needs the position, the screen's QR does not.
+    expect(textOf(page, '.check-in__hint')).toBe('用此签到码签到需要获取你的位置；扫描现场屏幕上的二维码签到则不需要');
+    expect(textOf(page)).not.toContain('不允许也可以');
     tap(page, '#scan');
     await flush();
     expect(scans(calls)).toEqual([{ eventId: 'event-1', token: TOKEN }]);

@@ -132,8 +132,11 @@ describe('event page', () => {
     await flush();
     tap(page, '#action');
     await flush();
-    expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: '取消报名' }));
-    expect(calls.map((c) => c.action)).not.toContain('registration.cancel'); // 再想想
+    // Both buttons say what they do: the way out keeps the place.
+    expect(modal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '取消报名', confirmText: '取消报名', cancelText: '保留报名' }),
+    );
+    expect(calls.map((c) => c.action)).not.toContain('registration.cancel'); // 保留报名
 
     answer.confirm = true;
     tap(page, '#action');
@@ -192,11 +195,14 @@ describe('event page', () => {
   it('says when check-in opens before it does, and shows 已签到 after', async () => {
     const { page } = open(eventDetail());
     await flush();
-    expect(textOf(page)).toContain('签到将于 2026年5月15日 14:00 开放');
+    expect(textOf(page)).toContain('签到将于 5月15日 周五 14:00 开放');
 
     const checkedIn = open(eventDetail({ myCheckIn: { at: '2026-05-15T06:20:00.000Z', timing: 'onTime' } }));
     await flush();
-    expect(buttonText(checkedIn.page, '#action')).toBe('已签到');
+    // A settled state, not a (disabled) red button to press.
+    expect(textOf(checkedIn.page, '#done')).toBe('已签到');
+    expect(checkedIn.page.querySelector('#action')).toBeUndefined();
+    expect(textOf(checkedIn.page, '.detail__hint')).toBe('签到时间 14:20');
     expect(checkedIn.page.querySelector('#scan')).toBeUndefined();
   });
 
@@ -270,6 +276,9 @@ describe('event page', () => {
     tapCell(page, '.detail__cancel');
     await flush();
     expect(textOf(page, '#cancel-dialog')).toContain('取消后不能恢复');
+    // Never 取消 beside 确认取消活动: the destructive choice on top, the way to keep the event below.
+    expect(textOf(page, '#cancel-dialog >>> .reason-dialog__actions')).toBe('取消活动不取消，保留活动');
+    expect(page.querySelector('#cancel-dialog >>> #dialog-confirm')?.querySelector('.t-button--danger')).toBeDefined();
 
     tap(page, '#cancel-dialog >>> #dialog-confirm');
     await flush();

@@ -70,6 +70,8 @@ describe('live check-in screen', () => {
     expect(screen).toHaveBeenCalledWith(expect.objectContaining({ keepScreenOn: true }));
     expect(drawings.draws).toBe(1);
     expect(textOf(page, '.live__present-count')).toBe('3人');
+    expect(textOf(page, '.live__title')).toBe('五月主题党日');
+    expect(textOf(page, '.live__registered')).toBe('已报名 42 人');
     expect(textOf(page)).toContain('签到进行中');
     expect(textOf(page, '.live__updated')).toBe('二维码 14:00:28 更新，每 30 秒自动更换');
   });
@@ -115,10 +117,24 @@ describe('live check-in screen', () => {
     expect(drawings.draws).toBeGreaterThanOrEqual(2);
   });
 
-  it('says when check-in will open', async () => {
-    const { page } = open(server(() => ({ window: { state: 'notOpen', opensAt: '2026-05-15T06:00:00.000Z' } })));
+  it('says when check-in will open instead of showing a code, and draws it once open', async () => {
+    let opensAt = '2026-05-15T06:01:00.000Z';
+    const { page, drawings } = open(server(() => (opensAt ? { window: { state: 'notOpen', opensAt } } : {})));
     await tick();
-    expect(textOf(page)).toContain('签到将于 14:00 开始');
+    expect(textOf(page, '.live__window')).toBe('签到将于 14:01 开始');
+    expect(page.querySelector('#qr')).toBeUndefined();
+    expect(drawings.draws).toBe(0);
+    expect(textOf(page, '.live__title')).toBe('五月主题党日');
+    opensAt = '';
+    await tick(5000);
+    expect(page.querySelector('#qr')).toBeDefined();
+    expect(drawings.draws).toBe(1);
+  });
+
+  it('names the day when check-in opens on another one', async () => {
+    const { page } = open(server(() => ({ window: { state: 'notOpen', opensAt: '2026-05-16T06:00:00.000Z' } })));
+    await tick();
+    expect(textOf(page, '.live__window')).toBe('签到将于 5月16日 周六 14:00 开始');
   });
 
   it('stops everything once check-in has closed', async () => {

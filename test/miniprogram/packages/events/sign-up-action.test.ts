@@ -9,7 +9,7 @@ describe('sign-up button', () => {
   it('报名 while sign-up is open, with the deadline in Beijing time', () => {
     const action = signUpAction(eventDetail(), now);
     expect(action).toMatchObject({ label: '报名', tap: 'signUp', variant: 'base', secondary: null });
-    expect(action.hint).toBe('报名截止：2026年5月15日 14:30');
+    expect(action.hint).toBe('报名截止：5月15日 周五 14:30');
   });
 
   it('报名候补 when every seat is taken', () => {

@@ -80,6 +80,8 @@ describe('theme-day calendar', () => {
     tapOn(page, '#cancel-2026-06');
     await flush();
     expect(page.querySelector('#move-date')).toBeUndefined();
+    // Not 确认取消 beside 取消: the decision and the way to keep the month, each in words.
+    expect(textOf(page, '#occurrence-dialog >>> .reason-dialog__actions')).toBe('取消本月主题党日不取消，照常举行');
     type(page, '#occurrence-dialog >>> #reason', '并入七一活动');
     tap(page, '#occurrence-dialog >>> #dialog-confirm');
     await flush();

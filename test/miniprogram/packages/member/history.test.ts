@@ -24,6 +24,22 @@ describe('组织关系记录', () => {
     expect(textOf(view)).toContain('没有更多了');
   });
 
+  it('writes the day only, unbroken, and 经办 only where someone else acted', async () => {
+    stubCloud({ 'member.history': ok(page(demoHistory)) });
+    const view = load(PAGE);
+    await settle();
+    const [roleChange, join] = view
+      .querySelectorAll('.history__row')
+      .map((row) => (row.dom?.textContent ?? '').replace(/\s+/g, ' ').trim());
+    expect(roleChange).toBe('职务变更 · 任支部委员市财政局机关第二党支部 · 2024年1月10日经办：李明');
+    // 王芳 joined with a code herself at 00:00 Beijing time: no 经办：王芳, no 00:00.
+    expect(join).toBe('加入支部市财政局机关第二党支部 · 2021年7月1日');
+    expect(view.querySelectorAll('.history__row .nowrap').map((n) => n.dom?.textContent)).toEqual([
+      '2024年1月10日',
+      '2021年7月1日',
+    ]);
+  });
+
   it('says when there is nothing yet, and shows an error with 重试', async () => {
     stubCloud({ 'member.history': ok(page([])) });
     const empty = load(PAGE);

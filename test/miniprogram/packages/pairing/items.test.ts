@@ -26,6 +26,7 @@ describe('资源与需求清单', () => {
     await settle();
     expect(textOf(view)).toContain('财务政策宣讲');
     expect(view.querySelector('.sub-page >>> #add')).toBeFalsy();
+    expect(view.querySelectorAll('.sub-page >>> .offer')).toHaveLength(0);
     view.querySelector('#kind-need')?.dispatchEvent('tap');
     await settle();
     expect(calls.filter((c) => c.action === 'pairingItem.list').map((c) => c.data)).toEqual([
@@ -97,6 +98,51 @@ describe('资源与需求清单', () => {
     await settle();
     expect(calls.find((c) => c.action === 'pairingItem.meet')?.data).toEqual({ needId: 'need-1' });
     expect(textOf(view)).toContain('已满足 2026年4月1日');
+  });
+
+  it("puts the caller's resource to a partner's open need, from the resource's own row", async () => {
+    const calls = stubCloud(
+      replies(demoSecretaryPairing, {
+        'pairingItem.match': ok({
+          ...demoNeeds[0]!,
+          status: 'matched' as const,
+          matchedBy: { orgId: 'branch-finance-2', orgName: '市财政局机关第二党支部' },
+          matchedResourceId: 'res-1',
+        }),
+      }),
+    );
+    const sheet = answerActionSheet(0);
+    const view = load(PAGE, { query: QUERY });
+    await settle();
+    expect(textOf(view, '.sub-page >>> .item')).toContain('用于对方需求');
+    tapFirst(view, 'offer');
+    await settle();
+    // Only the partner's needs still open are offered.
+    expect((sheet.mock.calls[0]?.[0] as { itemList: string[] }).itemList).toEqual([
+      '满足河西村党支部：村集体账目规范化指导',
+    ]);
+    expect(calls.find((c) => c.action === 'pairingItem.match')?.data).toEqual({
+      needId: 'need-1',
+      orgId: 'branch-finance-2',
+      resourceId: 'res-1',
+    });
+  });
+
+  it('says so when the partner has no open need to put a resource to', async () => {
+    const calls = stubCloud(
+      replies(demoSecretaryPairing, {
+        'pairingItem.list': (data) =>
+          ok(page((data as { kind: string }).kind === 'need' ? demoNeeds.slice(1) : demoResources)),
+      }),
+    );
+    const sheet = answerActionSheet(0);
+    const view = load(PAGE, { query: QUERY });
+    await settle();
+    tapFirst(view, 'offer');
+    await settle();
+    expect(sheet).not.toHaveBeenCalled();
+    expect(textOf(view, '#action-error')).toBe('对方暂时没有待认领的需求');
+    expect(calls.some((c) => c.action === 'pairingItem.match')).toBe(false);
   });
 
   it("shows the server's refusal when the need was taken meanwhile", async () => {

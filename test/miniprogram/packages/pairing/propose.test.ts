@@ -40,9 +40,20 @@ describe('发起联建', () => {
     await settle();
     await pick(view, [0, 2]);
     expect(textOf(view, PICKER)).toContain('河西村党支部');
+    // Rows to choose from, each with its kind; the chosen ones marked.
+    const rows = view.querySelectorAll(`${PICKER} >>> .org-picker__org`);
+    expect(rows.map((r) => (r.dom?.textContent ?? '').replace(/\s+/g, ''))).toEqual([
+      '河西村党支部村党组织',
+      '青山镇机关党支部党支部·机关',
+      '东门社区党委社区党组织',
+    ]);
+    expect(view.querySelectorAll(`${PICKER} >>> .org-picker__org--on`)).toHaveLength(2);
     pickDate(view, 'term-start', '2026-05-01');
     pickDate(view, 'term-end', '2027-04-30');
     await settle();
+    // Pickers read dates the way every page does.
+    expect(textOf(view, '.sub-page >>> #term-start')).toBe('2026年5月1日');
+    expect(textOf(view, '.sub-page >>> #term-end')).toBe('2027年4月30日');
     tap(view, '#submit');
     await settle();
     expect(calls.find((c) => c.action === 'pairing.propose')?.data).toEqual({
