@@ -193,8 +193,9 @@ Page({
     const need = this.list?.loaded[index];
     if (!need) return;
     await this.act(async () => {
-      this.list?.replace(index, await markNeedMet(need.id));
-      toast('已标记满足');
+      const after = await markNeedMet(need.id);
+      this.list?.replace(index, after);
+      toast(after.status === 'met' ? '已确认满足' : '已报告完成，待对方确认');
     });
   },
   async act(run: () => Promise<void>) {

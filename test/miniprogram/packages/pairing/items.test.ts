@@ -2,7 +2,7 @@
 import { fail, ok, stubCloud } from '../../helpers/cloud';
 import type { Replies } from '../../helpers/cloud';
 import { answerActionSheet, settle } from '../../helpers/ask';
-import { inputTips, load, tap, textOf, type } from '../../helpers/load';
+import { buttonText, inputTips, load, tap, textOf, type } from '../../helpers/load';
 import type { Rendered } from '../../helpers/load';
 import { demoNeeds, demoPairingDetail, demoResources, demoSecretaryPairing, page } from '../../scenarios/org-demo-data';
 import type { ApiResult, PairingDetail, PairingItemView } from '../../../../src/contract';
@@ -69,7 +69,7 @@ describe('资源与需求清单', () => {
     expect(textOf(view, '.sub-page >>> .item')).toContain('法律咨询');
   });
 
-  it("takes a partner's need on with one of the caller's resources, and marks a taken need met", async () => {
+  it("takes a partner's need on with one of the caller's resources, and reports a taken need done", async () => {
     const calls = stubCloud(
       replies(demoSecretaryPairing, {
         'pairingItem.match': ok({
@@ -77,7 +77,8 @@ describe('资源与需求清单', () => {
           status: 'matched' as const,
           matchedBy: { orgId: 'branch-finance-2', orgName: '市财政局机关第二党支部' },
         }),
-        'pairingItem.meet': ok({ ...demoNeeds[1]!, status: 'met' as const, metAt: '2026-04-01T02:00:00.000Z' }),
+        // The side that took it on only reports it done; the side that raised it confirms.
+        'pairingItem.meet': ok({ ...demoNeeds[1]!, metReportedAt: '2026-04-01T02:00:00.000Z' }),
       }),
     );
     const sheet = answerActionSheet(1);
@@ -94,10 +95,13 @@ describe('资源与需求清单', () => {
       orgId: 'branch-finance-2',
       resourceId: 'res-1',
     });
+    expect(buttonText(view, '.sub-page >>> .meet')).toBe('报告已完成');
     tapFirst(view, 'meet');
     await settle();
     expect(calls.find((c) => c.action === 'pairingItem.meet')?.data).toEqual({ needId: 'need-1' });
-    expect(textOf(view)).toContain('已满足 2026年4月1日');
+    expect(textOf(view)).toContain('已完成，待确认');
+    // Reported: its button is gone; the need taken on a moment ago still has its own.
+    expect(view.querySelectorAll('.sub-page >>> .meet')).toHaveLength(1);
   });
 
   it("puts the caller's resource to a partner's open need, from the resource's own row", async () => {
