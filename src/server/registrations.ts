@@ -259,8 +259,23 @@ export async function fillFreeSeats(db: Database, eventId: string, now: Date): P
   if (token) await drainHeld(db, eventId, token, now);
 }
 
-/** Decides every request still pending on `eventId` (the scheduler's sweep after a crash). */
-export const drainEvent = fillFreeSeats;
+/**
+ * The scheduler's backstop: requests left pending for over a minute (their function died before
+ * draining, and no one has signed up for that event since) are decided now. Answers how many
+ * events it drained.
+ */
+export async function drainStalePending(db: Database, now: Date): Promise<number> {
+  const _ = db.command;
+  const { data } = await db
+    .collection('registrations')
+    .where({ pending: true, 'request.at': _.lt(new Date(now.getTime() - 60_000)) })
+    .orderBy('request.at', 'asc')
+    .limit(1000)
+    .get();
+  const events = [...new Set((data as RegistrationDoc[]).map((r) => r.eventId))];
+  for (const eventId of events) await fillFreeSeats(db, eventId, now);
+  return events.length;
+}
 
 /** Polls of a member waiting for the drainer: soon at first, then less often, never in step. */
 function backoff(round: number): number {

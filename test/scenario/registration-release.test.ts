@@ -63,3 +63,41 @@ it('leaving, removal and an organiser’s release each give the place to the nex
     ),
   ).toBe('NOT_REGISTERED');
 }, 60_000);
+
+it('a request whose function died before it was decided is decided by the next drain, or the nightly sweep', async () => {
+  // Members the first test left in the branch.
+  const [m0, m1, m2] = branch.members.slice(3) as [string, string, string];
+  const { id: eventId } = await publishedEvent(cloud, branch, 3 * DAY, { capacity: 5 });
+  // What a function leaves behind when it dies right after writing its request.
+  const orphan = (memberId: string): RegistrationDoc => ({
+    _id: `${eventId}_${memberId}`,
+    eventId,
+    memberId,
+    branchId: branch.id,
+    name: '党员',
+    status: 'pending',
+    sequence: 0,
+    signedUpAt: new Date(Date.now() - 120_000),
+    updatedAt: new Date(Date.now() - 120_000),
+    pending: true,
+    request: { op: 'signUp', at: new Date(Date.now() - 120_000), by: memberId, byName: '党员', reason: null },
+    refusal: null,
+    released: null,
+  });
+  await cloud.db().collection('registrations').add(orphan(m0));
+  const detail: EventDetail = await call(cloud, 'event.get', { eventId }, m0);
+  expect(detail.myRegistration).toBeNull();
+  // The timer's sweep (run as if now) decides it.
+  const run = await cloud.fireTimer<{ signUpQueues: number }>('scheduler', 'daily', new Date());
+  expect(run.signUpQueues).toBe(1);
+  expect(await statuses(eventId)).toEqual({ [m0]: 'registered' });
+  // Any later sign-up for the event decides what waits before it, in order.
+  await cloud
+    .db()
+    .collection('registrations')
+    .add({ ...orphan(m1), _id: `${eventId}_${m1}` });
+  await call(cloud, 'registration.signUp', { eventId }, m2);
+  const { data } = await cloud.db().collection('events').doc(eventId).get();
+  expect(data[0]).toMatchObject({ registered: 3, waitlisted: 0, lastSequence: 3 });
+  expect(await statuses(eventId)).toMatchObject({ [m1]: 'registered', [m2]: 'registered' });
+}, 60_000);

@@ -1,10 +1,12 @@
 /**
- * Entry point of the `scheduler` cloud function, fired by its timer trigger (config.json, daily
- * 02:00 China time). Runs each job for the trigger's instant: today, the rolling generation of
- * theme-day events for the next twelve months.
+ * Entry point of the `scheduler` cloud function, fired by its timer trigger (cloudbaserc.json, daily
+ * 02:00 China time). Runs each job for the trigger's instant: the rolling generation of theme-day
+ * events for the next twelve months, and deciding sign-up requests left pending by a function
+ * that died mid-way.
  */
 import { calledByTimer, callSource, cloudApp } from '../../server/cloud';
 import { describeError, log } from '../../server/log';
+import { drainStalePending } from '../../server/registrations';
 import { generateAllThemeDays } from '../../server/theme-day-generation';
 
 /** SCF's timer event: `Time` is the scheduled instant in UTC, e.g. `2026-03-01T18:00:00Z`. */
@@ -26,9 +28,11 @@ export async function main(event: unknown): Promise<Record<string, unknown>> {
   try {
     const themeDays = await generateAllThemeDays(db, now);
     log('request', { action: 'scheduler.themeDays', ok: true, ...themeDays });
-    return { at: now.toISOString(), themeDays };
+    const signUpQueues = await drainStalePending(db, now);
+    log('request', { action: 'scheduler.signUpQueues', ok: true, drained: signUpQueues });
+    return { at: now.toISOString(), themeDays, signUpQueues };
   } catch (err) {
-    log('failed', { action: 'scheduler.themeDays', ...describeError(err) });
+    log('failed', { action: 'scheduler', ...describeError(err) });
     throw err;
   }
 }
