@@ -74,6 +74,16 @@ export async function lockEvent(tx: Transaction, eventId: string): Promise<Event
  * in the caller's transaction so the list never shows what the event no longer is.
  */
 export async function writeEvent(tx: Transaction, event: EventDoc, previousAudience: readonly string[]): Promise<void> {
+  // The schemas refuse impossible instants; this keeps any other path from storing one (an
+  // Invalid Date is stored as 1970 and fails every view built from it afterwards).
+  for (const [field, value] of Object.entries({
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    signUpDeadline: event.signUpDeadline,
+  })) {
+    if (!(value instanceof Date) || Number.isNaN(value.getTime()))
+      throw new AppError('INVALID_INPUT', '时间格式不正确', { details: [{ path: field, message: '时间格式不正确' }] });
+  }
   await tx.collection('events').doc(event._id).set(withoutId(event));
   for (const branchId of event.audience) {
     const entry: Omit<EventAudienceDoc, '_id'> = {
