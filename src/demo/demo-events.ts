@@ -10,7 +10,7 @@ import type { Database } from '../server/cloud';
 import { withoutId } from '../server/docs';
 import { recordCheckIn } from '../server/check-in';
 import { writeEvent } from '../server/events';
-import { signUp } from '../server/registrations';
+import { releaseRegistration, signUp } from '../server/registrations';
 import { generateThemeDayEvents } from '../server/theme-days';
 import { inTransaction } from '../server/transaction';
 
@@ -105,6 +105,9 @@ export async function seedDemoEvents(db: Database, people: DemoPeople, now: Date
   for (const event of [lecture, visit]) await inTransaction(db, (tx) => writeEvent(tx, event, []));
   const actors = people.members.map((m) => ({ ...m, branchId: people.branchId, role: 'member' as const }));
   for (const member of actors) await signUp(db, lecture, member, member.name, now);
+  // The last in line (waitlisted) asked for leave: the secretary released the place, with a reason they see.
+  const last = actors[actors.length - 1]!;
+  await releaseRegistration(db, lecture._id, last.openid, people.secretary, '本人请假', now);
   const early = actors[1]!;
   await recordCheckIn(
     db,
@@ -116,6 +119,6 @@ export async function seedDemoEvents(db: Database, people: DemoPeople, now: Date
 
   return [
     `theme days: the 15th at 14:30 (next working day on holidays), ${generated.created} draft events for the next 12 months`,
-    `events: "${lecture.title}" (3 seats, ${actors.length} signed up), "${visit.title}" (check-in open now, ${early.name} already checked in; the secretary shows the code)`,
+    `events: "${lecture.title}" (3 seats, ${actors.length} signed up, ${last.name}'s place released by the secretary), "${visit.title}" (check-in open now, ${early.name} already checked in; the secretary shows the code)`,
   ];
 }

@@ -248,6 +248,8 @@ export async function seedDemoPairings(db: Database, sides: DemoPairingSides, no
       status: 'matched',
       matchedByOrgId: finance.branchId,
       matchedAt: ago(15),
+      // The finance branch reports it done; 红旗村 has yet to confirm (only then it counts as met).
+      metReportedAt: ago(2),
     }),
   ]);
 
