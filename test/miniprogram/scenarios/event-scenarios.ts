@@ -139,6 +139,26 @@ export const EVENT_SCENARIOS: Scenario[] = [
     now: DEMO_NOW,
   },
   {
+    id: 'event-detail-released',
+    title: '活动详情 · 名额已被书记释放（原因可见）',
+    page: DETAIL,
+    tabBar: false,
+    cloud: {
+      ...member,
+      'event.get': ok({
+        ...demoEvent,
+        myRegistration: {
+          status: 'cancelled',
+          waitlistPosition: null,
+          signedUpAt: '2026-05-10T02:00:00.000Z',
+          released: { byName: '李明', reason: '本人请假' },
+        },
+      }),
+    },
+    query: byId,
+    now: DEMO_NOW,
+  },
+  {
     id: 'event-detail-check-in',
     title: '活动详情 · 签到进行中',
     page: DETAIL,

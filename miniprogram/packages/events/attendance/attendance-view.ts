@@ -127,10 +127,10 @@ export function personDialog(mode: DialogMode, person: Pick<PersonRow, 'name' | 
     };
   return {
     title: `释放 ${person.name} 的名额`,
-    // The reason is kept with the registration (who released it, when, why).
+    // The reason is kept with the registration and shown to the member on the event page.
     description: person.waitlisted
-      ? `${person.name}将不再候补，原因会记录下来`
-      : `名额按候补顺序让给下一位，原因会记录下来`,
+      ? `${person.name}将不再候补，本人会看到原因`
+      : `名额按候补顺序让给下一位，本人会看到原因`,
     placeholder: '如：本人来电说明当天值班，不能参加',
     confirmText: '释放名额',
     cancelText: '不释放，保留名额',

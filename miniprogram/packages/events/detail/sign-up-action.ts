@@ -29,6 +29,10 @@ const info = (label: string, hint = ''): SignUpAction => ({
   done: false,
 });
 
+function releasedLine(released: { byName: string; reason: string }): string {
+  return `你的名额已由${released.byName}释放：${released.reason}`;
+}
+
 export function signUpAction(event: EventDetail, now: number): SignUpAction {
   const beforeStart = now < Date.parse(event.startsAt);
   if (event.status === 'cancelled')
@@ -51,8 +55,10 @@ export function signUpAction(event: EventDetail, now: number): SignUpAction {
       secondary: beforeStart ? { label: '取消候补', tap: 'cancel' } : null,
     };
 
-  if (!event.signUpOpen) return info('报名已截止');
-  const deadline = `报名截止：${formatEventMoment(event.signUpDeadline, now)}`;
+  // A place an organiser gave back: say who and why, so the member is not left guessing.
+  const released = mine?.status === 'cancelled' && mine.released ? releasedLine(mine.released) : '';
+  if (!event.signUpOpen) return info('报名已截止', released);
+  const deadline = `${released ? `${released}。` : ''}报名截止：${formatEventMoment(event.signUpDeadline, now)}`;
   if (event.counts.remaining === 0)
     return { ...info('报名候补', `名额已满，报名后进入候补。${deadline}`), tap: 'signUp' };
   return { ...info('报名', deadline), tap: 'signUp' };

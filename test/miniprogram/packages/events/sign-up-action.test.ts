@@ -12,6 +12,20 @@ describe('sign-up button', () => {
     expect(action.hint).toBe('报名截止：5月15日 周五 14:30');
   });
 
+  it('says who released a member’s place and why, and lets them sign up again', () => {
+    const released = {
+      status: 'cancelled' as const,
+      waitlistPosition: null,
+      signedUpAt: at(-24),
+      released: { byName: '李明', reason: '本人请假' },
+    };
+    const action = signUpAction(eventDetail({ myRegistration: released }), now);
+    expect(action).toMatchObject({ label: '报名', tap: 'signUp' });
+    expect(action.hint).toBe('你的名额已由李明释放：本人请假。报名截止：5月15日 周五 14:30');
+    const closed = signUpAction(eventDetail({ myRegistration: released, signUpOpen: false }), now);
+    expect(closed).toMatchObject({ label: '报名已截止', hint: '你的名额已由李明释放：本人请假' });
+  });
+
   it('报名候补 when every seat is taken', () => {
     const action = signUpAction(
       eventDetail({ counts: { registered: 30, waitlisted: 2, capacity: 30, remaining: 0 } }),
