@@ -15,12 +15,12 @@
  *    takes the lease themselves if it is free (so no request waits for a drainer that has gone).
  *    Nobody is answered CONFLICT merely because others acted at the same moment, and no
  *    transaction is started only to be aborted.
-
+ *
  * Counters, statuses and sequences change only inside a drain's transaction, so they never
  * disagree, and a request whose function died before draining is decided by the next drain (or
- * the scheduler's sweep): nothing is left half-done. CloudBase transactions support document
- * reads by id, not queries: the queue and the waitlist head are read with plain queries once the
- * drain holds the event (see drainOnce).
+ * the scheduler's sweep): nothing is left half-done. CloudBase transactions read documents by
+ * id, not by query: the lease holder reads the queue and the waitlist head with plain queries
+ * just before each transaction (see drainOnce).
  */
 import { randomBytes } from 'node:crypto';
 import { AppError, type ErrorCode } from '../contract';
@@ -37,13 +37,12 @@ import {
 import type { Database } from './cloud';
 import { getDoc, isDuplicateWrite, registrationId, withoutId } from './docs';
 import { lockEvent } from './events';
-import type { Transaction } from './transaction';
+import { isConflict, type Transaction } from './transaction';
 
 /** Requests decided per transaction; a longer queue takes more rounds. */
 const DRAIN_BATCH = 50;
-/** Rounds a caller drains for before giving up with CONFLICT (each round someone commits). */
+/** Batches a lease holder decides before letting go (a queue longer than 40 × 50 waits for the next). */
 const MAX_ROUNDS = 40;
-const CONFLICT_CODE = 'DATABASE_TRANSACTION_CONFLICT';
 
 export interface RegistrationChange {
   event: EventDoc;
@@ -56,10 +55,6 @@ export interface Requester {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function isConflict(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === CONFLICT_CODE;
-}
 
 function isActive(reg: RegistrationDoc | null): reg is RegistrationDoc {
   return reg !== null && (reg.status === 'registered' || reg.status === 'waitlisted');

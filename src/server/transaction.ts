@@ -13,7 +13,7 @@ export type { Transaction };
 const CONFLICT_CODE = 'DATABASE_TRANSACTION_CONFLICT';
 const MAX_ATTEMPTS = 8;
 
-function isConflict(err: unknown): boolean {
+export function isConflict(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === CONFLICT_CODE;
 }
 
