@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { bundleOnDemand, ON_DEMAND, stubUnusedSdkModules } from './bundle-parts';
+import { bundleOnDemand, loadOnFirstUse, ON_DEMAND, stubUnusedSdkModules } from './bundle-parts';
 import { packMiniprogramNpm } from './pack-npm';
 
 const root = path.resolve(__dirname, '..');
@@ -62,7 +62,7 @@ async function bundleFunction(name: string, force: boolean): Promise<boolean> {
     target: 'node20', // cloudbaserc.json deploys both functions on Nodejs20.19
     format: 'cjs',
     external: [...ON_DEMAND],
-    plugins: [stubUnusedSdkModules],
+    plugins: [stubUnusedSdkModules, loadOnFirstUse],
     minify: true,
     sourcemap: false,
     legalComments: 'none',

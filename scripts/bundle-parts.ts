@@ -5,6 +5,9 @@
  *   WeChat SDK for a cloud call) are left out of `index.js` and bundled on their own into the
  *   function's `node_modules/<name>/index.js`, where Node's require finds them when a call first
  *   needs them. They deploy with the folder like any dependency (`installDependency: false`).
+ * - Libraries the SDKs require when they load but use only in some calls (XML parsing of storage
+ *   answers, MIME types of uploads, signing custom login tickets) are replaced in `index.js` by
+ *   a proxy that requires the real one, shipped the same way, when it is first used.
  * - Modules of the node SDK that the functions never use (its AI client, data models and MySQL
  *   client) are replaced by stubs that fail loudly if ever called.
  */
@@ -14,6 +17,39 @@ import path from 'node:path';
 
 /** Loaded on first use only (dynamic `import()` or a `require` inside a function). */
 export const ON_DEMAND = ['exceljs', 'wx-server-sdk'] as const;
+
+/** Required at load by the SDKs, used on some calls only: a proxy loads them on first use. */
+const LOAD_ON_FIRST_USE = ['xml2js', 'mime-types', 'jsonwebtoken'];
+const LAZY = new RegExp(`^(${LOAD_ON_FIRST_USE.join('|')})$`);
+
+/** What `require(name)` gives in index.js: the real module, required when first touched. */
+function lazyProxy(name: string): string {
+  return `let real;
+const load = () => (real ??= require(${JSON.stringify(name)}));
+module.exports = new Proxy({}, {
+  get: (_t, key) => (key === '__esModule' ? undefined : load()[key]),
+  has: (_t, key) => key in load(),
+});`;
+}
+
+export const loadOnFirstUse: Plugin = {
+  name: 'load-on-first-use',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: LAZY }, (args) =>
+      // The proxy's own require is the real module, shipped beside the bundle.
+      args.namespace === 'load-on-first-use'
+        ? { path: args.path, external: true }
+        : { path: args.path, namespace: 'load-on-first-use' },
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'load-on-first-use' }, (args) => ({
+      contents: lazyProxy(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
+/** Everything bundled beside a function's index.js, each loaded when first needed. */
+export const BESIDE_THE_BUNDLE = [...ON_DEMAND, ...LOAD_ON_FIRST_USE];
 
 /**
  * node-sdk modules behind app.ai() (its client, the app framework and a streams polyfill it pulls
@@ -45,7 +81,7 @@ export const stubUnusedSdkModules: Plugin = {
 export async function bundleOnDemand(outdir: string, imported: readonly string[]): Promise<string[]> {
   const modulesDir = path.join(outdir, 'node_modules');
   rmSync(modulesDir, { recursive: true, force: true });
-  const used = ON_DEMAND.filter((name) => imported.includes(name));
+  const used = BESIDE_THE_BUNDLE.filter((name) => imported.includes(name));
   for (const name of used) {
     const dir = path.join(modulesDir, name);
     mkdirSync(dir, { recursive: true });
