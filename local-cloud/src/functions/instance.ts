@@ -35,7 +35,18 @@ async function serve(main: Main, call: InvokeMessage): Promise<void> {
 }
 
 function start(): void {
-  const { entry } = workerData as InstanceData;
+  const { entry, discardOutput } = workerData as InstanceData;
+  // Dropped here, in the instance: sending every log line to the main thread only to throw it
+  // away there would load the thread that serves the database.
+  if (discardOutput) {
+    const drop = ((...args: unknown[]) => {
+      const callback = args.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+      callback?.();
+      return true;
+    }) as typeof process.stdout.write;
+    process.stdout.write = drop;
+    process.stderr.write = drop;
+  }
   let main: Main;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -116,8 +116,8 @@ export class FunctionPool {
   }
 
   private spawn(): void {
-    const data: InstanceData = { entry: this.options.entry };
     const discard = this.options.output === 'discard';
+    const data: InstanceData = { entry: this.options.entry, discardOutput: discard };
     const worker = new Worker(compiledInstance(), {
       eval: true,
       workerData: data,

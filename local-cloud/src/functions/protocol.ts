@@ -2,6 +2,8 @@
 export interface InstanceData {
   /** Absolute path of the function's bundle (`<functionsDir>/<name>/index.js`). */
   entry: string;
+  /** Quiet clouds: the instance drops its own console output. */
+  discardOutput: boolean;
 }
 
 export interface InvokeMessage {
