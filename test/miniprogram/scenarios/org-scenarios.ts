@@ -53,10 +53,14 @@ const directory: Replies = {
 };
 const figures: Replies = { 'figures.pairing': ok(demoFigures) };
 const branchFigures: Replies = { 'figures.branch': (data) => ok(demoBranchFigures((data as { year: number }).year)) };
-const items = (pairing = demoSecretaryPairing): Replies => ({
+const items = (pairing = demoSecretaryPairing, needs = demoNeeds): Replies => ({
   'pairing.get': ok(pairing),
-  'pairingItem.list': (data) => ok(page((data as { kind: string }).kind === 'need' ? demoNeeds : demoResources)),
+  'pairingItem.list': (data) => ok(page((data as { kind: string }).kind === 'need' ? needs : demoResources)),
 });
+/** The need the caller's side took on, reported done and waiting for the side that raised it. */
+const reportedNeeds = demoNeeds.map((need) =>
+  need.status === 'matched' ? { ...need, metReportedAt: '2026-04-01T02:00:00.000Z' } : need,
+);
 const forbidden = fail({ code: 'FORBIDDEN', message: '只有该组织的书记、委员或上级党委可以修改这些内容' });
 const tapChip = (label: string) => (view: Parameters<NonNullable<Scenario['act']>>[0]) =>
   view
@@ -270,6 +274,15 @@ export const ORG_SCENARIOS: Scenario[] = [
   sub('pairing-needs', '需求清单 · 可认领', `${PAIRING}/items/index`, items(), {
     query: { pairingId: 'pairing-hexi', kind: 'need' },
   }),
+  sub(
+    'pairing-needs-reported',
+    '需求清单 · 已报告完成，待对方确认',
+    `${PAIRING}/items/index`,
+    items(undefined, reportedNeeds),
+    {
+      query: { pairingId: 'pairing-hexi', kind: 'need' },
+    },
+  ),
   sub('pairing-items-add', '资源清单 · 添加', `${PAIRING}/items/index`, items(), {
     query: { pairingId: 'pairing-hexi' },
     act: (view) => tap(view, '#add'),
