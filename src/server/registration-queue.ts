@@ -75,11 +75,19 @@ async function drainHeld(db: Database, eventId: string, token: string, now: Date
   return { event, decided, more: false };
 }
 
-/** Promotes waitlisted members into free seats (after a capacity rise), or leaves it to the drainer at work. */
+/**
+ * Promotes waitlisted members into free seats (after a capacity rise) and decides what is pending.
+ * A drainer at work may have looked at the event before the change, so this waits for its turn.
+ */
 export async function fillFreeSeats(db: Database, eventId: string, now: Date): Promise<void> {
-  const token = await takeLease(db, eventId);
-  // A drainer at work promotes too: it fills free seats before it lets go.
-  if (token) await drainHeld(db, eventId, token, now);
+  for (let round = 1; round <= MAX_ROUNDS; round++) {
+    const token = await takeLease(db, eventId);
+    if (token) {
+      await drainHeld(db, eventId, token, now);
+      return;
+    }
+    await sleep(backoff(round));
+  }
 }
 
 /**
