@@ -234,16 +234,16 @@ async function drainOnce(db: Database, eventId: string, now: Date): Promise<Drai
       }
       const countsAtDecision = { registered: result.state.registered, waitlisted: result.state.waitlisted };
       for (const [id, reg] of decided) decided.set(id, { ...reg, countsAtDecision });
-      await Promise.all(
-        [...decided.values()].map((reg) => tx.collection('registrations').doc(reg._id).set(withoutId(reg))),
-      );
       const next: EventDoc = { ...event, ...result.state };
-      if (
+      const countsChanged =
         next.registered !== event.registered ||
         next.waitlisted !== event.waitlisted ||
-        next.lastSequence !== event.lastSequence
-      )
-        await tx.collection('events').doc(eventId).update(result.state);
+        next.lastSequence !== event.lastSequence;
+      // All writes of the round at once: they touch different documents of one transaction.
+      await Promise.all([
+        ...[...decided.values()].map((reg) => tx.collection('registrations').doc(reg._id).set(withoutId(reg))),
+        ...(countsChanged ? [tx.collection('events').doc(eventId).update(result.state)] : []),
+      ]);
       const more = live.length === DRAIN_BATCH || promotableCount(result.state, policyOf(event), now) > 0;
       return { event: next, decided, more };
     },
