@@ -313,6 +313,9 @@ describe('a committee office', () => {
       await cloud.api('transfer.request', { toBranchId: branch.id, reason: '调入统计局' }, WANG),
     );
     dataOf(await cloud.api('transfer.decide', { transferId: asked.id, approve: true }, LI));
+    // The office finds it among what awaits it.
+    const awaiting = dataOf<Page<TransferView>>(await cloud.api('transfer.list', { scope: 'awaitingMe' }, OFFICE));
+    expect(awaiting.items.map((t) => [t.id, t.canDecide])).toEqual([[asked.id, true]]);
     const done = dataOf<TransferView>(
       await cloud.api('transfer.decide', { transferId: asked.id, approve: true }, OFFICE),
     );

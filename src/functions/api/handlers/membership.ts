@@ -205,7 +205,13 @@ const history: Handler<'member.history'> = async ({ memberId, offset, limit }, c
 
 // ── Transfers ────────────────────────────────────────────────────────────────
 
-async function transferViews(db: Database, who: Caller, docs: readonly TransferDoc[]): Promise<TransferView[]> {
+/** `decides`: the branches whose pending transfers the caller may decide (default: their own as secretary). */
+async function transferViews(
+  db: Database,
+  who: Caller,
+  docs: readonly TransferDoc[],
+  decides: readonly string[] = who.member?.role === 'secretary' ? [who.member.branchId] : [],
+): Promise<TransferView[]> {
   const orgs = await orgsById(
     db,
     docs.flatMap((t) => [t.fromBranchId, t.toBranchId]),
@@ -220,8 +226,7 @@ async function transferViews(db: Database, who: Caller, docs: readonly TransferD
     reason: t.reason,
     refuseReason: t.refuseReason,
     createdAt: t.createdAt.toISOString(),
-    canDecide:
-      t.awaitingBranchId !== null && who.member?.branchId === t.awaitingBranchId && who.member.role === 'secretary',
+    canDecide: t.awaitingBranchId !== null && decides.includes(t.awaitingBranchId),
   }));
 }
 
@@ -345,18 +350,41 @@ const decide: Handler<'transfer.decide'> = async ({ transferId, approve: yes, re
   return transferView(ctx.db, who, decided);
 };
 
+/** Branches without a secretary under the committees the caller's office runs (it decides for them). */
+async function leaderlessBranches(db: Database, who: Caller): Promise<string[]> {
+  if (who.adminOf.length === 0) return [];
+  const _ = db.command;
+  const { data: branches } = await db
+    .collection('organizations')
+    .where({ kind: 'branch', parentId: _.in(who.adminOf) })
+    .limit(1000)
+    .get();
+  const ids = (branches as OrganizationDoc[]).map((b) => b._id);
+  if (ids.length === 0) return [];
+  const { data: secretaries } = await db
+    .collection('members')
+    .where({ branchId: _.in(ids), status: 'active', role: 'secretary' })
+    .limit(1000)
+    .get();
+  const led = new Set((secretaries as MemberDoc[]).map((m) => m.branchId));
+  return ids.filter((id) => !led.has(id));
+}
+
 const listTransfers: Handler<'transfer.list'> = async ({ scope, offset, limit }, ctx) => {
   const who = await caller(ctx);
-  const where =
+  const _ = ctx.db.command;
+  const decides =
     scope === 'mine'
-      ? { memberId: ctx.openid }
-      : who.member?.role === 'secretary'
-        ? { awaitingBranchId: who.member.branchId }
-        : null;
-  if (!where) throw new AppError('FORBIDDEN', '只有支部书记可以审批转接申请');
+      ? []
+      : [
+          ...(who.member?.role === 'secretary' ? [who.member.branchId] : []),
+          ...(await leaderlessBranches(ctx.db, who)),
+        ];
+  if (scope !== 'mine' && decides.length === 0) throw new AppError('FORBIDDEN', '只有支部书记可以审批转接申请');
+  const where = scope === 'mine' ? { memberId: ctx.openid } : { awaitingBranchId: _.in(decides) };
   const query = ctx.db.collection('transfers').where(where).orderBy('createdAt', 'desc');
   const { docs, nextOffset } = await readPage<TransferDoc>(query, offset, limit);
-  return { items: await transferViews(ctx.db, who, docs), nextOffset };
+  return { items: await transferViews(ctx.db, who, docs, decides), nextOffset };
 };
 
 export const membershipHandlers = {
