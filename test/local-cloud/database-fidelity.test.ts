@@ -7,9 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ObjectId } from 'bson';
-import { localDatabase, startDbServer, type DbServer } from './support/db-server';
-
-type Db = ReturnType<typeof localDatabase>;
+import { localDatabase, startDbServer, type DbServer, errorOf, type Db } from './support/db-server';
 
 let server: DbServer;
 let db: Db;
@@ -31,15 +29,6 @@ beforeEach(async () => {
   await db.createCollection('todos');
   await db.createCollection('people');
 });
-
-function errorOf(promise: Promise<unknown>): Promise<{ code?: string; message: string }> {
-  return promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (err: { code?: string; message: string }) => err,
-  );
-}
 
 function ids(res: { data: { _id: string }[] }): string[] {
   return res.data.map((doc) => doc._id).sort();

@@ -6,23 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { localDatabase, startDbServer, type DbServer } from './support/db-server';
-
-type Db = ReturnType<typeof localDatabase>;
-type Txn = {
-  collection(name: string): ReturnType<Db['collection']>;
-  rollback(reason?: unknown): Promise<unknown>;
-  commit(): Promise<unknown>;
-};
-
-function errorOf(promise: Promise<unknown>): Promise<{ code?: string; message: string }> {
-  return promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (err: { code?: string; message: string }) => err,
-  );
-}
+import { localDatabase, startDbServer, type DbServer, errorOf, type Db, type Txn } from './support/db-server';
 
 describe('queue mode (LOCAL_CLOUD_TRANSACTIONS=queue): contending transactions wait for each other', () => {
   let queued: DbServer;

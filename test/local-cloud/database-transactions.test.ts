@@ -10,15 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CONFLICT_MESSAGE } from '../../local-cloud/src/database/transactions';
-import { localDatabase, startDbServer, type DbServer } from './support/db-server';
-
-type Db = ReturnType<typeof localDatabase>;
-// The SDK's Transaction type is not exported through node-sdk's typings.
-type Txn = {
-  collection(name: string): ReturnType<Db['collection']>;
-  rollback(reason?: unknown): Promise<unknown>;
-  commit(): Promise<unknown>;
-};
+import { localDatabase, startDbServer, type DbServer, errorOf, type Db, type Txn } from './support/db-server';
 
 let server: DbServer;
 let db: Db;
@@ -43,15 +35,6 @@ beforeEach(async () => {
   await db.createCollection('registrations');
   await db.createCollection('accounts');
 });
-
-function errorOf(promise: Promise<unknown>): Promise<{ code?: string; message: string }> {
-  return promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (err: { code?: string; message: string }) => err,
-  );
-}
 
 describe('transactions', () => {
   it('runTransaction commits reads and writes together; doc().get() yields the document or null', async () => {

@@ -7,9 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import cloud from 'wx-server-sdk';
-import { assertRedirected, localDatabase, startDbServer, type DbServer } from './support/db-server';
-
-type Db = ReturnType<typeof localDatabase>;
+import { assertRedirected, localDatabase, startDbServer, type DbServer, errorOf, type Db } from './support/db-server';
 
 let server: DbServer;
 let db: Db;
@@ -38,15 +36,6 @@ beforeEach(async () => {
   await db.createCollection('accounts');
   server.warnings.length = 0;
 });
-
-function errorOf(promise: Promise<unknown>): Promise<{ code?: string; message: string }> {
-  return promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (err: { code?: string; message: string }) => err,
-  );
-}
 
 describe('redirect guard', () => {
   it('refuses to run when the SDK is not pointed at 127.0.0.1', () => {

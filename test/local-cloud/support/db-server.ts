@@ -102,3 +102,23 @@ if (require.main === module) {
     process.stdout.write(`${JSON.stringify({ port: Number(new URL(server.baseUrl).port) })}\n`);
   });
 }
+
+/** The node-sdk database these tests drive. */
+export type Db = ReturnType<typeof localDatabase>;
+
+/** A transaction as the SDK hands it out (its Transaction type is not exported through node-sdk's typings). */
+export type Txn = {
+  collection(name: string): ReturnType<Db['collection']>;
+  rollback(reason?: unknown): Promise<unknown>;
+  commit(): Promise<unknown>;
+};
+
+/** The error a call fails with; fails the test if the call succeeds. */
+export function errorOf(promise: Promise<unknown>): Promise<{ code?: string; message: string }> {
+  return promise.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (err: { code?: string; message: string }) => err,
+  );
+}
