@@ -54,13 +54,11 @@ function requestOf(db: Database, op: RequestOp, by: Requester, reason: string | 
  */
 async function writeRequest(
   db: Database,
-  reg: RegistrationDoc | null,
-  fresh: () => RegistrationDoc,
+  reg: RegistrationDoc,
   request: RegistrationRequest,
   now: Date,
 ): Promise<boolean> {
   const _ = db.command;
-  if (!reg) return insertRequest(db, fresh());
   // Conditional on nothing pending, so two taps cannot both write a request.
   const { updated } = await db
     .collection('registrations')
@@ -112,7 +110,8 @@ export async function signUp(
   // A double tap, or a retry on a weak network, answers the first sign-up.
   if (isActive(existing) && !existing.pending) return { event, registration: existing };
   if (!signUpOpen(event, now)) throw new AppError('SIGNUP_CLOSED');
-  await writeRequest(db, existing, () => fresh, request, now);
+  if (existing) await writeRequest(db, existing, request, now);
+  else await insertRequest(db, fresh);
   return settled(db, event, id, now);
 }
 
@@ -128,7 +127,7 @@ export async function cancelRegistration(
   const existing = await getDoc<RegistrationDoc>(db, 'registrations', id);
   if (!isActive(existing)) throw new AppError('NOT_REGISTERED');
   const by = { openid: actor.openid, name: existing.name };
-  await writeRequest(db, existing, () => existing, requestOf(db, 'cancel', by, null), now);
+  await writeRequest(db, existing, requestOf(db, 'cancel', by, null), now);
   return settled(db, event, id, now);
 }
 
@@ -151,8 +150,19 @@ export async function releaseRegistration(
   ]);
   if (!event) throw new AppError('NOT_FOUND', '活动不存在或已被删除');
   if (!isActive(existing)) throw new AppError('NOT_REGISTERED', '此成员没有报名此活动');
-  await writeRequest(db, existing, () => existing, requestOf(db, 'release', by, reason), now);
-  return settled(db, event, id, now);
+  return requestRelease(db, event, existing, by, reason, now);
+}
+
+async function requestRelease(
+  db: Database,
+  event: EventDoc,
+  reg: RegistrationDoc,
+  by: Requester,
+  reason: string,
+  now: Date,
+): Promise<RegistrationChange> {
+  await writeRequest(db, reg, requestOf(db, 'release', by, reason), now);
+  return settled(db, event, reg._id, now);
 }
 
 /** Releases every place `memberId` holds in events that have not started yet. */
@@ -173,7 +183,7 @@ export async function releaseFuturePlaces(
   for (const reg of data as RegistrationDoc[]) {
     const event = await getDoc<EventDoc>(db, 'events', reg.eventId);
     if (!event || event.startsAt.getTime() <= now.getTime()) continue;
-    await releaseRegistration(db, reg.eventId, memberId, by, reason, now);
+    await requestRelease(db, event, reg, by, reason, now);
     released += 1;
   }
   return released;
