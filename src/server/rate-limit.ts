@@ -27,27 +27,24 @@ export async function countCall(
   const window = Math.floor(now.getTime() / WINDOW_MS);
   const id = counterId(openid, action, window);
   const _ = db.command;
-  const { updated } = await db
-    .collection('rateLimits')
-    .where({ _id: id })
-    .update({ count: _.inc(1) });
-  if (updated === 0) {
-    try {
-      await db.collection('rateLimits').add({
-        _id: id,
-        count: 1,
-        expiresAt: new Date((window + 1) * WINDOW_MS),
-      });
-      return;
-    } catch (err) {
-      if (!isDuplicateWrite(err)) throw err;
-      await db
+  // One call in the common case: the increment answers the count it reached.
+  const bump = async () =>
+    (
+      (await db
         .collection('rateLimits')
-        .doc(id)
-        .update({ count: _.inc(1) });
+        .where({ _id: id })
+        .updateAndReturn({ count: _.inc(1) })) as { doc?: { count: number } | null }
+    ).doc?.count;
+  let count = await bump();
+  if (count === undefined) {
+    try {
+      await db.collection('rateLimits').add({ _id: id, count: 1, expiresAt: new Date((window + 1) * WINDOW_MS) });
+      count = 1;
+    } catch (err) {
+      // Another call of the same caller created it first: count on it.
+      if (!isDuplicateWrite(err)) throw err;
+      count = (await bump()) ?? 1;
     }
   }
-  const { data } = await db.collection('rateLimits').doc(id).get();
-  const count = (data as { count: number }[])[0]?.count ?? 0;
   if (count > perMinute) throw new AppError('RATE_LIMITED');
 }
