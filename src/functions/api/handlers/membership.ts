@@ -6,7 +6,7 @@
 import { AppError, type ActionName, type MemberRole, type TransferView } from '../../../contract';
 import type { MemberDoc, MembershipEventDoc, OrganizationDoc, TransferDoc } from '../../../db/documents';
 import { isOfficeOf, managesOrg, type Caller } from '../../../domain/org-access';
-import { callerName, existingOrg, loadCaller, loadOrg, visibleOrg } from '../../../server/access';
+import { callerName, existingOrg, loadCaller, visibleOrg } from '../../../server/access';
 import type { Database } from '../../../server/cloud';
 import { getDoc, getDocInTx } from '../../../server/docs';
 import { newId } from '../../../server/ids';
@@ -280,19 +280,35 @@ const request: Handler<'transfer.request'> = async ({ toBranchId, reason }, ctx)
 };
 
 /**
+ * Branches without a secretary under the committees the caller's office runs (it decides their
+ * transfers); `among` narrows it to those branches.
+ */
+async function leaderlessBranches(db: Database, who: Caller, among?: readonly string[]): Promise<string[]> {
+  if (who.adminOf.length === 0) return [];
+  const _ = db.command;
+  const { data: branches } = await db
+    .collection('organizations')
+    .where({ kind: 'branch', parentId: _.in(who.adminOf), ...(among ? { _id: _.in([...among]) } : {}) })
+    .limit(1000)
+    .get();
+  const ids = (branches as OrganizationDoc[]).map((b) => b._id);
+  if (ids.length === 0) return [];
+  const { data: secretaries } = await db
+    .collection('members')
+    .where({ branchId: _.in(ids), status: 'active', role: 'secretary' })
+    .limit(1000)
+    .get();
+  const led = new Set((secretaries as MemberDoc[]).map((m) => m.branchId));
+  return ids.filter((id) => !led.has(id));
+}
+
+/**
  * The branches whose transfers the caller decides: their own as its secretary, and any branch
  * without a secretary under the committee their office runs (a new branch would stall otherwise).
  */
 async function decidesFor(ctx: HandlerContext, who: Caller, transfer: TransferDoc): Promise<string[]> {
   const mine = ctx.member?.role === 'secretary' ? [ctx.member.branchId] : [];
-  if (who.adminOf.length === 0) return mine;
-  const offices: string[] = [];
-  for (const branchId of [transfer.fromBranchId, transfer.toBranchId]) {
-    const branch = await loadOrg(ctx.db, branchId);
-    if (branch && isOfficeOf(who, branch) && (await secretariesOf(ctx.db, branchId, '')).length === 0)
-      offices.push(branchId);
-  }
-  return [...mine, ...offices];
+  return [...mine, ...(await leaderlessBranches(ctx.db, who, [transfer.fromBranchId, transfer.toBranchId]))];
 }
 
 const decide: Handler<'transfer.decide'> = async ({ transferId, approve: yes, reason }, ctx) => {
@@ -349,26 +365,6 @@ const decide: Handler<'transfer.decide'> = async ({ transferId, approve: yes, re
     await releaseFuturePlaces(ctx.db, decided.memberId, by(who), '已转接至其他支部', ctx.now);
   return transferView(ctx.db, who, decided);
 };
-
-/** Branches without a secretary under the committees the caller's office runs (it decides for them). */
-async function leaderlessBranches(db: Database, who: Caller): Promise<string[]> {
-  if (who.adminOf.length === 0) return [];
-  const _ = db.command;
-  const { data: branches } = await db
-    .collection('organizations')
-    .where({ kind: 'branch', parentId: _.in(who.adminOf) })
-    .limit(1000)
-    .get();
-  const ids = (branches as OrganizationDoc[]).map((b) => b._id);
-  if (ids.length === 0) return [];
-  const { data: secretaries } = await db
-    .collection('members')
-    .where({ branchId: _.in(ids), status: 'active', role: 'secretary' })
-    .limit(1000)
-    .get();
-  const led = new Set((secretaries as MemberDoc[]).map((m) => m.branchId));
-  return ids.filter((id) => !led.has(id));
-}
 
 const listTransfers: Handler<'transfer.list'> = async ({ scope, offset, limit }, ctx) => {
   const who = await caller(ctx);
