@@ -81,12 +81,21 @@ function report(label: string, timed: Timed<unknown>, baseline?: Timed<unknown>)
   );
 }
 
+/** A cloud for one measurement; its stop() also removes the functions folder made for it. */
 async function startCloud(transactionMode: TransactionMode): Promise<ApiCloud> {
-  return startApiCloud({
-    functionsDir: functionsDir(),
+  const dir = functionsDir();
+  const cloud = await startApiCloud({
+    functionsDir: dir,
     cloudConfig: path.join(root, 'cloudbaserc.json'),
     transactionMode,
   });
+  return {
+    ...cloud,
+    stop: async () => {
+      await cloud.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function bareWrites(cloud: ApiCloud): Promise<Timed<unknown>> {
