@@ -30,6 +30,10 @@ export async function handleLocalAdmin(
       return sendJson(res, 200, { messages: services.openapi.list(url.searchParams.get('api') ?? undefined) });
     case `POST ${ADMIN_ROUTES.outboxFailNext}`:
       return sendJson(res, 200, { queued: services.openapi.failNext(await jsonBody(req)) });
+    case `GET ${ADMIN_ROUTES.security}`:
+      return sendJson(res, 200, { rules: services.openapi.security.current });
+    case `POST ${ADMIN_ROUTES.security}`:
+      return sendJson(res, 200, { rules: services.openapi.security.configure(await jsonBody(req)) });
     case `GET ${ADMIN_ROUTES.timers}`:
       return sendJson(res, 200, {
         timers: services.timers.list().map(({ functionName, name, config }) => ({ functionName, name, config })),

@@ -235,6 +235,7 @@ export class LocalCloud {
     this.functions.recycle();
     await Promise.all([this.database.reset(), this.storage.reset()]);
     this.openapi.outbox.reset();
+    this.openapi.security.reset();
     this.logger.log('serve', 'reset');
   }
 

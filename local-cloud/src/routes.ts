@@ -20,6 +20,8 @@ export const ADMIN_ROUTES = {
   outbox: `${ADMIN_PREFIX}/outbox`,
   outboxFailNext: `${ADMIN_PREFIX}/outbox/fail-next`,
   timers: `${ADMIN_PREFIX}/timers`,
+  /** GET the content-security rules, POST `{ riskyWords?, reviewWords? }` to change them. */
+  security: `${ADMIN_PREFIX}/security`,
 } as const;
 
 /** POST /__local/timers/<function>/<trigger>/fire */

@@ -29,3 +29,11 @@ export async function miniProgramCode(scene: string, page: string): Promise<Buff
   const res = (await wx().openapi.wxacode.getUnlimited({ scene, page, checkPath: false })) as { buffer: Uint8Array };
   return Buffer.from(res.buffer);
 }
+
+/**
+ * wx-server-sdk's `cloud.openapi` proxy, for the modules that make WeChat calls (content
+ * security, subscribe messages, updatable messages). A plain function on purpose: see above.
+ */
+export function wechatOpenApi(): typeof WxServerSdk.openapi {
+  return wx().openapi;
+}

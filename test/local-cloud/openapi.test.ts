@@ -73,6 +73,30 @@ describe('WeChat cloud calls through wx-server-sdk', () => {
     expect((await cloud.outbox('security.msgSecCheck'))[0].params).toEqual(params);
   });
 
+  it('answers msgSecCheck v2 by its configured words, and validates its parameters', async () => {
+    const check = (content: string, extra: Record<string, unknown> = {}) =>
+      notify('msgSecCheck', { content, version: 2, scene: 2, openid: 'o-member', ...extra });
+    expect(await check('学习心得【违规】')).toMatchObject({ ok: true, res: { result: { suggest: 'risky' } } });
+    expect(await check('学习心得【待审】')).toMatchObject({ ok: true, res: { result: { suggest: 'review' } } });
+    const passed = await check('学习心得');
+    expect(passed).toMatchObject({ ok: true, res: { result: { suggest: 'pass', label: 100 } } });
+    if (!passed.ok || !('res' in passed)) throw new Error('expected an answer');
+    expect(passed.res.traceId).toMatch(/^[0-9a-f]{24}$/);
+    await cloud.contentRules({ riskyWords: ['周六'], reviewWords: [] });
+    expect(await check('本周六开会')).toMatchObject({ res: { result: { suggest: 'risky' } } });
+    expect(await check('【待审】')).toMatchObject({ res: { result: { suggest: 'pass' } } });
+    expect(await check('x', { openid: '' })).toMatchObject({ ok: false, errCode: 40003 });
+    expect(await check('x', { scene: 9 })).toMatchObject({ ok: false, errCode: 40003 });
+    expect(await check('字'.repeat(2501))).toMatchObject({ ok: false, errCode: 47003 });
+    // v1 answers a hit with errcode 87014 and no verdict.
+    expect(await check('本周六', { version: 1 })).toMatchObject({ ok: false, errCode: 87014 });
+    expect((await cloud.outbox('security.msgSecCheck')).map((m) => m.errcode)).toEqual([
+      0, 0, 0, 0, 0, 40003, 40003, 47003, 87014,
+    ]);
+    await cloud.reset();
+    expect(await check('本周六开会')).toMatchObject({ res: { result: { suggest: 'pass' } } });
+  });
+
   it('answers wxacode.getUnlimited with PNG bytes', async () => {
     const result = await notify('getUnlimited', { scene: 'e=e1', page: 'pages/event/index', checkPath: false });
     if (!('bufferBase64' in result)) throw new Error(`expected an image, got ${JSON.stringify(result)}`);

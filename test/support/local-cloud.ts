@@ -73,6 +73,8 @@ export interface TestCloud {
   reset(): Promise<void>;
   outbox(api?: string): Promise<OutboxEntry[]>;
   failNext(api: string, errcode: number, errmsg?: string): Promise<void>;
+  /** Sets the words that make `security.msgSecCheck` answer 'risky' / 'review' (until reset). */
+  contentRules(rules: { riskyWords?: string[]; reviewWords?: string[] }): Promise<void>;
   /** Fire a timer trigger now (or as if at `time`); resolves to the function's return value. */
   fireTimer<T = unknown>(functionName: string, triggerName: string, time?: Date): Promise<T>;
   /** The in-process local cloud itself (benchmarks read its counters). */
@@ -173,6 +175,9 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
     },
     failNext: async (api: string, errcode: number, errmsg?: string) => {
       ensureOk(await post(ADMIN_ROUTES.outboxFailNext, { api, errcode, errmsg }));
+    },
+    contentRules: async (rules) => {
+      ensureOk(await post(ADMIN_ROUTES.security, rules));
     },
     fireTimer: async <T>(functionName: string, triggerName: string, time?: Date) => {
       const body = ensureOk(

@@ -3,13 +3,19 @@
  * server documents them (snake_case; wx-server-sdk converts to camelCase for the caller).
  */
 import { randomBytes } from 'node:crypto';
+import type { ContentSecurity } from './content-security';
 import { placeholderPng } from './png';
 
 export type OpenApiAnswer =
   | { kind: 'json'; body: Record<string, unknown> }
   | { kind: 'binary'; contentType: string; body: Buffer };
 
-type Responder = (params: Record<string, unknown>) => OpenApiAnswer;
+/** The emulator's state some answers depend on (one instance per local cloud). */
+export interface ResponderContext {
+  security: ContentSecurity;
+}
+
+type Responder = (params: Record<string, unknown>, context: ResponderContext) => OpenApiAnswer;
 
 const ok = (extra: Record<string, unknown> = {}): OpenApiAnswer => ({
   kind: 'json',
@@ -20,13 +26,7 @@ const image = (): OpenApiAnswer => ({ kind: 'binary', contentType: 'image/png', 
 
 const RESPONDERS: Record<string, Responder> = {
   'subscribeMessage.send': () => ok({ msgid: Number.parseInt(randomBytes(4).toString('hex'), 16) }),
-  // msgSecCheck v2 shape; v1 callers only look at errcode (87014 = risky, use fail-next for that).
-  'security.msgSecCheck': () =>
-    ok({
-      result: { suggest: 'pass', label: 100 },
-      detail: [{ strategy: 'content_model', errcode: 0, suggest: 'pass', label: 100, prob: 90 }],
-      trace_id: randomBytes(12).toString('hex'),
-    }),
+  'security.msgSecCheck': (params, { security }) => security.msgSecCheck(params),
   'wxacode.getUnlimited': image,
   'wxacode.get': image,
   'wxacode.createQRCode': image,
@@ -38,9 +38,9 @@ const RESPONDERS: Record<string, Responder> = {
   'updatableMessage.setUpdatableMsg': () => ok(),
 };
 
-export function answerFor(api: string, params: Record<string, unknown>): OpenApiAnswer {
+export function answerFor(api: string, params: Record<string, unknown>, context: ResponderContext): OpenApiAnswer {
   const responder = RESPONDERS[api];
-  return responder ? responder(params) : ok();
+  return responder ? responder(params, context) : ok();
 }
 
 export function hasDedicatedAnswer(api: string): boolean {

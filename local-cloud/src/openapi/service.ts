@@ -7,12 +7,15 @@
  */
 import { CLOUD_ERROR_CODES, CloudApiError } from '../errors';
 import type { Logger } from '../logger';
+import { ContentSecurity } from './content-security';
 import type { FormPart } from './multipart';
 import type { Outbox, OutboxEntry, QueuedFailure } from './outbox';
 import { decodeCommApiData, encodeCommOpenApiResp } from './protobuf';
 import { KNOWN_ERRMSG, answerFor, hasDedicatedAnswer, type OpenApiAnswer } from './responders';
 
 export class OpenApiService {
+  readonly security = new ContentSecurity();
+
   constructor(
     readonly outbox: Outbox,
     private readonly logger: Logger,
@@ -36,9 +39,11 @@ export class OpenApiService {
     }
     const params = Object.fromEntries(envelope.pairs.map((pair) => [pair.key, parseValue(pair.value)]));
     const failure = this.outbox.takeFailure(api);
-    const answer: OpenApiAnswer = failure ? { kind: 'json', body: { ...failure } } : answerFor(api, params);
-    const errcode = failure?.errcode ?? 0;
-    const entry = this.outbox.record({ api, appid: envelope.appid, params, errcode, errmsg: failure?.errmsg ?? 'ok' });
+    const answer: OpenApiAnswer = failure
+      ? { kind: 'json', body: { ...failure } }
+      : answerFor(api, params, { security: this.security });
+    const { errcode, errmsg } = answer.kind === 'json' ? errorOf(answer.body) : { errcode: 0, errmsg: 'ok' };
+    const entry = this.outbox.record({ api, appid: envelope.appid, params, errcode, errmsg });
     if (!hasDedicatedAnswer(api)) this.logger.warn(`no dedicated answer for openapi.${api}; answered errcode 0`);
     this.logger.log('outbox', `openapi.${api} #${entry.seq}`, { errcode });
     return encodeCommOpenApiResp(
@@ -68,6 +73,11 @@ export class OpenApiService {
   list(api?: string): OutboxEntry[] {
     return this.outbox.list(api);
   }
+}
+
+function errorOf(body: Record<string, unknown>): { errcode: number; errmsg: string } {
+  const errcode = typeof body.errcode === 'number' ? body.errcode : 0;
+  return { errcode, errmsg: typeof body.errmsg === 'string' ? body.errmsg : 'ok' };
 }
 
 function parseValue(value: Buffer): unknown {
