@@ -288,3 +288,95 @@ describe('points', () => {
     expect((await call(cloud, 'points.mine', {}, b!)).rankingOptOut).toBe(true);
   }, 30_000);
 });
+
+describe('plans, joint study (联学) and figures', () => {
+  it('tracks the 第一议题 and linked 集体学习 attendance, and figures equal the stored facts', async () => {
+    const [a, b] = branch.members;
+    const month = today().slice(0, 7);
+    const lesson = await publishedEvent(cloud, branch, 10 * 60_000, { form: '集体学习', title: '联学：党章' });
+    const visit = await publishedEvent(cloud, branch, 10 * 60_000, { form: '志愿服务' });
+    const items = [
+      { title: '第一议题：最新重要讲话', firstTopic: true },
+      { title: '党章第二章', eventIds: [lesson.id] },
+    ];
+    expect(errorCode(await cloud.api('study.plan.set', { month, items }, a!))).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await cloud.api(
+          'study.plan.set',
+          { month, items: [{ title: '走访', eventIds: [visit.id] }] },
+          branch.secretary,
+        ),
+      ),
+    ).toBe('INVALID_INPUT');
+    expect(
+      errorCode(
+        await cloud.api(
+          'study.plan.set',
+          { month, items: [{ title: 'x' }, { title: 'y', firstTopic: true }] },
+          branch.secretary,
+        ),
+      ),
+    ).toBe('INVALID_INPUT');
+    const plan = await call(cloud, 'study.plan.set', { month, items }, branch.secretary);
+    const [first, second] = plan.items;
+    // Reordering keeps the ids.
+    const reordered = await call(
+      cloud,
+      'study.plan.set',
+      {
+        month,
+        items: [
+          { ...items[0]!, id: first!.id },
+          { ...items[1]!, id: second!.id },
+        ],
+      },
+      branch.secretary,
+    );
+    expect(reordered.items.map((i) => i.id)).toEqual([first!.id, second!.id]);
+
+    const done = await call(cloud, 'study.checkIn', { planItemId: first!.id, minutes: 40 }, a!);
+    expect(done.checkIn.title).toBe('第一议题：最新重要讲话');
+    expect(done.pointsAwarded).toBe(3); // 打卡 +1, 第一议题 +2
+    await call(cloud, 'checkin.manual', { eventId: lesson.id, memberId: b!, reason: '现场登记' }, branch.secretary);
+    expect((await call(cloud, 'study.today', {}, b!)).studiedItemIds).toEqual([second!.id]);
+    expect((await call(cloud, 'study.today', {}, a!)).plans[0]!.items.map((i) => i.id)).toEqual([
+      first!.id,
+      second!.id,
+    ]);
+
+    expect(errorCode(await cloud.api('study.plan.progress', {}, a!))).toBe('FORBIDDEN');
+    const progress = await call(cloud, 'study.plan.progress', {}, branch.secretary);
+    expect(progress).toMatchObject({ activeMembers: 8, participants: 1, participationRate: 1 / 8 });
+    expect(progress.items[0]!.studied.map((p) => p.memberId)).toEqual([a]);
+    expect(progress.items[1]!.studied.map((p) => p.memberId)).toEqual([b]);
+    expect(progress.notStudiedFirstTopic.map((p) => p.memberId)).not.toContain(a);
+    expect(progress.notStudiedFirstTopic).toHaveLength(7);
+
+    const year = Number(today().slice(0, 4));
+    const figures = await call(cloud, 'figures.branch', { branchId: branch.id, year }, branch.secretary);
+    const { data: ledger } = await cloud
+      .db()
+      .collection('pointEntries')
+      .where({ branchId: branch.id, year })
+      .limit(1000)
+      .get();
+    const { data: studied } = await cloud
+      .db()
+      .collection('studyCheckins')
+      .where({ branchId: branch.id, status: 'active' })
+      .limit(1000)
+      .get();
+    const total = sumOf(ledger as never);
+    expect(figures.study).toEqual({
+      activeMembers: 8,
+      studyParticipants: new Set((studied as { memberId: string }[]).map((c) => c.memberId)).size,
+      studyParticipation: 1 / 8,
+      firstTopicMonths: 1,
+      firstTopicCoverage: 1 / 8,
+      pointsTotal: total,
+      pointsAverage: Math.round((total / 8) * 10) / 10,
+    });
+    expect(total).toBe(3 + 4); // a's study, b's attendance
+  }, 30_000);
+});
