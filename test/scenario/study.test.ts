@@ -139,6 +139,23 @@ describe('心得 and content security', () => {
   });
 });
 
+describe('photos', () => {
+  it('accepts only photos the member uploaded for study, and stores nothing otherwise', async () => {
+    const [m, other] = branch.members;
+    const upload = async (openid: string) => {
+      const { cloudPath } = await call(cloud, 'file.prepareUpload', { purpose: 'studyPhoto', ext: '.jpg' }, openid);
+      return (await cloud.sdk().uploadFile({ cloudPath, fileContent: Buffer.from('jpeg') })).fileID;
+    };
+    const theirs = await upload(other!);
+    const refused = await cloud.api('study.checkIn', { title: '学习', minutes: 20, photos: [theirs] }, m);
+    expect(errorCode(refused)).toBe('FILE_INVALID');
+    expect(await checkInsOf(cloud, m!)).toEqual([]);
+    const mine = await upload(m!);
+    const saved = await call(cloud, 'study.checkIn', { title: '学习', minutes: 20, photos: [mine] }, m!);
+    expect(saved.checkIn.photos).toEqual([mine]);
+  });
+});
+
 describe('补学', () => {
   it('is asked within the window, decided by the secretary, recorded, and revocable', async () => {
     const [m] = branch.members;

@@ -4,6 +4,7 @@ import type { StudyCheckInDoc, StudyPlanItemDoc } from '../../../db/documents';
 import { REFLECTION_POINTS_MIN_CHARS } from '../../../domain/points-rules';
 import { minutesSummary, streaksOf, studyDayOf } from '../../../domain/study-streak';
 import { getDoc } from '../../../server/docs';
+import { isOwnUpload } from '../../../server/files';
 import { ownerName } from '../../../server/owner-access';
 import { readPage } from '../../../server/paging';
 import { awardPoints, rulesForBranch } from '../../../server/points';
@@ -67,6 +68,11 @@ const today: Handler<'study.today'> = async (_input, ctx) => {
 const checkIn: Handler<'study.checkIn'> = async (input, ctx) => {
   const actor = actorOf(ctx);
   const day = studyDayOf(ctx.now);
+  // Photos only from the member's own upload folder (file.prepareUpload with purpose studyPhoto).
+  if (input.photos.some((photo) => !isOwnUpload(photo, ctx.openid, 'studyPhoto')))
+    throw new AppError('FILE_INVALID', '照片无效，请重新上传', {
+      details: [{ path: 'photos', message: '照片无效，请重新上传' }],
+    });
   let item: StudyPlanItemDoc | null = null;
   if (input.planItemId !== undefined) item = (await studiableItem(ctx.db, actor, input.planItemId)).item;
   const { rules } = await rulesForBranch(ctx.db, actor.branchId, ctx.now);
