@@ -397,3 +397,73 @@ describe('plans, joint study (联学) and figures', () => {
     expect(total).toBe(3 + 4); // a's study, b's attendance
   }, 30_000);
 });
+
+describe('a pairing’s plan, joint study and ranking', () => {
+  it('is kept by the pairing, studied by both sides (by check-in or by attending 联学), and ranked within it', async () => {
+    const bureau = branch;
+    const village = await makeBranch(cloud, `${branch.id}v`, 2);
+    const outside = await makeBranch(cloud, `${branch.id}o`, 1);
+    const proposed = await call(
+      cloud,
+      'pairing.propose',
+      {
+        partnerIds: [village.id],
+        name: '机关—村 结对',
+        kind: 'pairing',
+        termStart: '2026-01-01',
+        termEnd: '2028-12-31',
+      },
+      bureau.secretary,
+    );
+    await call(cloud, 'pairing.respond', { pairingId: proposed.id, accept: true }, village.secretary);
+    const owner = { kind: 'pairing' as const, id: proposed.id };
+    const joint = await publishedEvent(cloud, bureau, 10 * 60_000, {
+      owner,
+      form: '集体学习',
+      title: '联学：千万工程',
+    });
+    const month = today().slice(0, 7);
+    const plan = await call(
+      cloud,
+      'study.plan.set',
+      { owner, month, items: [{ title: '联学：“千万工程”经验', firstTopic: true, eventIds: [joint.id] }] },
+      village.secretary,
+    );
+    const itemId = plan.items[0]!.id;
+    expect(errorCode(await cloud.api('study.plan.set', { owner, month, items: [] }, bureau.members[0]!))).toBe(
+      'FORBIDDEN',
+    );
+    expect(errorCode(await cloud.api('study.plan.get', { owner }, outside.members[0]!))).toBe('NOT_FOUND');
+    expect(errorCode(await cloud.api('study.checkIn', { planItemId: itemId, minutes: 30 }, outside.members[0]!))).toBe(
+      'NOT_FOUND',
+    );
+
+    const [b0] = bureau.members;
+    const [v0] = village.members;
+    await call(cloud, 'study.checkIn', { planItemId: itemId, minutes: 30 }, b0!);
+    await call(cloud, 'checkin.manual', { eventId: joint.id, memberId: v0!, reason: '现场登记' }, bureau.secretary);
+    const seen = await call(cloud, 'study.today', {}, v0!);
+    expect(seen.plans.map((p) => p.owner)).toEqual([owner]);
+    expect(seen.studiedItemIds).toEqual([itemId]);
+
+    const progress = await call(cloud, 'study.plan.progress', { owner }, bureau.secretary);
+    expect(progress.activeMembers).toBe(bureau.members.length + 2 + village.members.length + 2);
+    expect(progress.items[0]!.studied.map((p) => p.memberId).sort()).toEqual([b0, v0].sort());
+
+    const ranking = await call(cloud, 'points.ranking', { scope: owner }, v0!);
+    expect(ranking.rows.slice(0, 2).map((r) => [r.memberId, r.points])).toEqual([
+      [v0, 4], // attended +3, on time +1
+      [b0, 3], // 打卡 +1, 第一议题 +2
+    ]);
+    expect(ranking.rows.map((r) => r.memberId)).not.toContain(outside.members[0]);
+    expect(errorCode(await cloud.api('points.ranking', { scope: owner }, outside.members[0]!))).toBe('NOT_FOUND');
+
+    const figures = await call(
+      cloud,
+      'figures.pairing',
+      { pairingId: proposed.id, year: Number(month.slice(0, 4)) },
+      v0!,
+    );
+    expect(figures.study).toMatchObject({ studyParticipants: 1, firstTopicMonths: 1, pointsTotal: 7 });
+  }, 30_000);
+});
