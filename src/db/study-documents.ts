@@ -29,6 +29,8 @@ export interface StudyCheckInDoc {
   photos: string[];
   at: Date;
   createdAt: Date;
+  /** Who decided on a 心得 held for review, and when. */
+  reflectionDecision?: { by: string; byName: string; at: Date; approved: boolean };
   /** Set on a 补学: the request it came from. */
   makeUpId?: string;
 }

@@ -119,6 +119,17 @@ describe('心得 and content security', () => {
     const pending = await call(cloud, 'study.reflection.pending', {}, branch.secretary);
     expect(pending.items.map((i) => i.reflection)).toEqual([text]);
     await call(cloud, 'study.reflection.decide', { checkInId: mine.checkIn.id, approve: true }, branch.secretary);
+    const { data: stored } = await cloud.db().collection('studyCheckins').doc(mine.checkIn.id).get();
+    expect((stored as { reflectionDecision: unknown }[])[0]!.reflectionDecision).toMatchObject({
+      by: branch.secretary,
+      byName: '书记',
+      approved: true,
+    });
+    expect(
+      errorCode(
+        await cloud.api('study.reflection.decide', { checkInId: mine.checkIn.id, approve: false }, branch.secretary),
+      ),
+    ).toBe('ALREADY_DECIDED');
     const after = await call(cloud, 'study.feed', {}, other!);
     expect(after.items.find((i) => i.memberId === author)).toMatchObject({
       reflection: text,

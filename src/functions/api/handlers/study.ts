@@ -160,12 +160,13 @@ const decideReflection: Handler<'study.reflection.decide'> = async ({ checkInId,
   const doc = await getDoc<StudyCheckInDoc>(ctx.db, 'studyCheckins', checkInId);
   if (!doc || doc.branchId !== actor.branchId) throw new AppError('NOT_FOUND', '学习记录不存在');
   const state = approve ? 'approved' : 'hidden';
+  const decision = { by: ctx.openid, byName: nameOf(ctx), at: ctx.now, approved: approve };
   const { updated } = await ctx.db
     .collection('studyCheckins')
     .where({ _id: checkInId, reflectionState: 'review', reflection: doc.reflection })
-    .update({ reflectionState: state });
+    .update({ reflectionState: state, reflectionDecision: decision });
   if (updated !== 1) throw new AppError('ALREADY_DECIDED');
-  const next: StudyCheckInDoc = { ...doc, reflectionState: state };
+  const next: StudyCheckInDoc = { ...doc, reflectionState: state, reflectionDecision: decision };
   if (approve && next.status === 'active' && Array.from(next.reflection).length >= REFLECTION_POINTS_MIN_CHARS) {
     const { rules } = await rulesForBranch(ctx.db, doc.branchId, ctx.now);
     await awardPoints(
