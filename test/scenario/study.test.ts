@@ -265,6 +265,46 @@ describe('points', () => {
     60_000,
   );
 
+  it('lets only the committee office change its rules, and the 补学 window follows them', async () => {
+    const { branch: b, office, committee } = await capBranch('window');
+    const [m] = b.members;
+    const rules = { committeeId: committee, rules: [], makeUpWindowDays: 10 };
+    expect(errorCode(await cloud.api('points.rules.set', rules, b.secretary))).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await cloud.api(
+          'points.rules.set',
+          { committeeId: committee, rules: [{ rule: 'made.up', points: 1, cap: null }] },
+          office,
+        ),
+      ),
+    ).toBe('INVALID_INPUT');
+    const set = await call(cloud, 'points.rules.set', rules, office);
+    expect(set.makeUpWindowDays).toBe(10);
+    const seen = await call(cloud, 'points.rules.get', {}, m!);
+    expect(seen).toMatchObject({ committeeId: committee, makeUpWindowDays: 10, editable: false });
+    expect(seen.rules.find((r) => r.rule === 'study.makeUp')).toMatchObject({ points: 0.5, label: '补学' });
+    const ask = (back: number) =>
+      cloud.api(
+        'study.makeUp.request',
+        { day: addDays(today(), -back), reason: '出差', title: '党章', minutes: 30 },
+        m,
+      );
+    expect((await ask(10)).ok).toBe(true);
+    expect(errorCode(await ask(11))).toBe('STUDY_MAKE_UP_WINDOW');
+  });
+
+  it('adds the 心得 point when an edit the same day brings a long enough 心得, once', async () => {
+    const [m] = branch.members;
+    await call(cloud, 'study.checkIn', { title: '学习', minutes: 20 }, m!);
+    const long = '学习体会'.repeat(25); // 100 characters
+    const edited = await call(cloud, 'study.checkIn', { title: '学习', minutes: 20, reflection: long }, m!);
+    expect(edited).toMatchObject({ created: false, pointsAwarded: 1 });
+    const again = await call(cloud, 'study.checkIn', { title: '学习', minutes: 25, reflection: long }, m!);
+    expect(again.pointsAwarded).toBe(0);
+    expect((await entriesOf(cloud, m!)).map((e) => e.rule).sort()).toEqual(['study.checkIn', 'study.reflection']);
+  });
+
   it('awards attendance once however often retried, and undo reverses it exactly', async () => {
     const [m] = branch.members;
     const event = await publishedEvent(cloud, branch, 10 * 60_000);
