@@ -12,7 +12,7 @@ import { REFLECTION_POINTS_MIN_CHARS, type PointRules } from '../domain/points-r
 import { dayKey } from '../domain/study-streak';
 import type { Database } from './cloud';
 import { checkText, CONTENT_SCENE } from './content-security';
-import { getDoc, isDuplicateWrite, readAll } from './docs';
+import { getDoc, isDuplicateWrite } from './docs';
 import { log, describeError } from './log';
 import { awardPoints, reversePoints, type Award } from './points';
 
@@ -189,8 +189,31 @@ export async function undoStudyCheckIn(
   return { ...doc, status: 'undone' };
 }
 
-/** Every active study day of a member (for streaks and the calendar). */
-export async function memberStudyDays(db: Database, openid: string): Promise<StudyCheckInDoc[]> {
-  const docs = await readAll<StudyCheckInDoc>(db, 'studyCheckins', { memberId: openid }, 'day');
-  return docs.filter((doc) => doc.status === 'active');
+/** What streaks, minutes, the calendar and completion need of each check-in: no 心得, no photos. */
+export type StudyDayFact = Pick<
+  StudyCheckInDoc,
+  '_id' | 'day' | 'month' | 'kind' | 'minutes' | 'planItemId' | 'status'
+>;
+
+const DAY_FIELDS = { day: true, month: true, kind: true, minutes: true, planItemId: true, status: true };
+const PAGE = 1000;
+/** Twenty-seven years of daily study: beyond any member. */
+const MAX_DAYS = 10_000;
+
+/** Every active study day of a member, oldest first, read without its text (years of history stay small). */
+export async function memberStudyDays(db: Database, openid: string): Promise<StudyDayFact[]> {
+  const out: StudyDayFact[] = [];
+  for (let skip = 0; skip < MAX_DAYS; skip += PAGE) {
+    const { data } = await db
+      .collection('studyCheckins')
+      .where({ memberId: openid })
+      .orderBy('day', 'asc')
+      .field(DAY_FIELDS)
+      .skip(skip)
+      .limit(PAGE)
+      .get();
+    out.push(...(data as StudyDayFact[]));
+    if (data.length < PAGE) break;
+  }
+  return out.filter((doc) => doc.status === 'active');
 }

@@ -14,7 +14,9 @@ import {
   checkInView,
   memberStudyDays,
   recordStudyCheckIn,
+  studyCheckInId,
   undoStudyCheckIn,
+  type StudyDayFact,
 } from '../../../server/study';
 import { actorOf, nameOf } from './actor';
 import type { Handler, HandlerContext } from './types';
@@ -29,7 +31,7 @@ function offsetOf(cursor: string | undefined): number {
   return Number(cursor);
 }
 
-function summaryOf(docs: readonly StudyCheckInDoc[], today: string) {
+function summaryOf(docs: readonly StudyDayFact[], today: string) {
   return {
     streak: streaksOf(
       docs.map((doc) => doc.day),
@@ -43,9 +45,10 @@ const today: Handler<'study.today'> = async (_input, ctx) => {
   const actor = actorOf(ctx);
   const day = studyDayOf(ctx.now);
   const month = day.slice(0, 7);
-  const [docs, owners] = await Promise.all([
+  const [docs, owners, mine] = await Promise.all([
     memberStudyDays(ctx.db, ctx.openid),
     followedOwners(ctx.db, actor.branchId),
+    getDoc<StudyCheckInDoc>(ctx.db, 'studyCheckins', studyCheckInId(ctx.openid, day)),
   ]);
   const plans = await loadPlans(
     ctx.db,
@@ -55,10 +58,9 @@ const today: Handler<'study.today'> = async (_input, ctx) => {
   const names = await Promise.all(found.map((owner) => ownerName(ctx.db, owner)));
   const studied = await attendedItems(ctx.db, [...plans.values()], ctx.openid);
   for (const doc of docs) if (doc.month === month && doc.planItemId) studied.add(doc.planItemId);
-  const mine = docs.find((doc) => doc.day === day) ?? null;
   return {
     today: day,
-    checkIn: mine ? checkInView(mine, ctx.openid, day) : null,
+    checkIn: mine && mine.status === 'active' ? checkInView(mine, ctx.openid, day) : null,
     ...summaryOf(docs, day),
     plans: found.map((owner, i) => planView(plans.get(planId(owner, month))!, owner, names[i] ?? '', month, false)),
     studiedItemIds: [...studied],
