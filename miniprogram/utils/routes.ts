@@ -29,6 +29,13 @@ export const ROUTES = {
   attendance: '/packages/events/attendance/index',
   themeDays: '/packages/events/theme-days/index',
   themeDayRule: '/packages/events/theme-day-rule/index',
+  studyCheckIn: '/packages/study/check-in/index',
+  studyHistory: '/packages/study/history/index',
+  studyMakeUp: '/packages/study/make-up/index',
+  studyPlanEdit: '/packages/study/plan-edit/index',
+  studyProgress: '/packages/study/progress/index',
+  studyApprovals: '/packages/study/approvals/index',
+  studyPoints: '/packages/study/points/index',
 } as const;
 
 /** A page path with its query, e.g. `withQuery(ROUTES.eventDetail, { id })`. */

@@ -14,6 +14,8 @@ import { checkInActions } from './check-in-actions';
 import { inviteActions, membershipActions, orgActions } from './org-actions';
 import { fileActions } from './file-actions';
 import { pairingActions } from './pairing-actions';
+import { studyActions } from './study-actions';
+import { pointsActions } from './points-actions';
 
 export type { Access } from './spec';
 
@@ -37,6 +39,8 @@ export const actions = {
   ...eventActions,
   ...checkInActions,
   ...fileActions,
+  ...studyActions,
+  ...pointsActions,
 } as const;
 
 export type Actions = typeof actions;

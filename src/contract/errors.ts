@@ -44,6 +44,10 @@ export const ERROR_MESSAGES = {
   ALREADY_CHECKED_IN: '该党员已经签到',
   NOT_CHECKED_IN: '该党员尚未签到',
   THEME_DAY_RULE_MISSING: '尚未设置主题党日规则，请先设置每月的固定日期',
+  STUDY_REFLECTION_RISKY: '学习心得中有不适宜发布的内容，请修改后再提交',
+  STUDY_CHECK_UNAVAILABLE: '内容检查暂时不可用，心得未保存，请稍后重试',
+  STUDY_MAKE_UP_WINDOW: '只能为最近几天内漏掉的学习申请补学',
+  STUDY_ALREADY_STUDIED: '这一天已有学习记录，无需补学',
   INTERNAL: '服务暂时不可用，请稍后再试',
 } as const;
 

@@ -243,6 +243,18 @@ export interface YearFigures {
   /** Deadline in the year, not resolved by it (dropped ones excluded). */
   problemsOverdue: number;
   needsMet: number;
+  /** Study and points (issue 9): participation, 第一议题 coverage, total and average points. */
+  study: StudyYearFiguresView;
+}
+
+export interface StudyYearFiguresView {
+  activeMembers: number;
+  studyParticipants: number;
+  studyParticipation: number;
+  firstTopicMonths: number;
+  firstTopicCoverage: number;
+  pointsTotal: number;
+  pointsAverage: number;
 }
 
 export interface PairingYearFigures extends YearFigures {

@@ -218,3 +218,4 @@ export interface SecretDoc {
   value: string;
   createdAt: Date;
 }
+export * from './study-documents';

@@ -9,6 +9,7 @@ import type { Database } from '../server/cloud';
 import { seedDemoEvents } from './demo-events';
 import { seedDemoPairingEvents } from './demo-pairing-events';
 import { DEMO_PAIRING, seedDemoPairings } from './demo-pairings';
+import { seedDemoStudy } from './demo-study';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -136,6 +137,18 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ lines:
     now,
   );
 
+  const studyLines = await seedDemoStudy(
+    db,
+    {
+      branchId: DEMO.branches.finance,
+      pairingId: DEMO_PAIRING.pairingId,
+      secretary: { openid: DEMO.secretaryOpenid, name: '李明' },
+      member: { openid: DEMO.memberOpenid, name: '王芳' },
+      reviewer: { openid: 'demo-member-4', name: '孙伟' },
+    },
+    now,
+  );
+
   return {
     lines: [
       `demo committee: ${organizations[0]!.name}, branches: ${organizations
@@ -147,6 +160,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ lines:
       ...eventLines,
       ...pairingLines,
       ...pairingEventLines,
+      ...studyLines,
     ],
   };
 }

@@ -71,3 +71,50 @@ export function shanghaiYearBounds(year: number): { start: Date; end: Date } {
   const next = String(year + 1).padStart(4, '0');
   return { start: new Date(`${pad}-01-01T00:00:00+08:00`), end: new Date(`${next}-01-01T00:00:00+08:00`) };
 }
+
+export interface StudyFacts {
+  /** Active members now (the denominator of participation and of the average). */
+  members: readonly string[];
+  /** Study check-ins of the year (daily and approved 补学), by member. */
+  checkIns: readonly { memberId: string; planItemId: string | null }[];
+  /** The 第一议题 of each month of the year that had one, with who studied it by attending a linked event. */
+  firstTopics: readonly { itemId: string; attendedBy: readonly string[] }[];
+  /** Sum of the year's ledger entries of these members' branches. */
+  pointsTotal: number;
+}
+
+export interface StudyYearFigures {
+  activeMembers: number;
+  /** Members with at least one check-in in the year. */
+  studyParticipants: number;
+  /** studyParticipants / activeMembers (0–1). */
+  studyParticipation: number;
+  /** Months of the year whose plan had a 第一议题. */
+  firstTopicMonths: number;
+  /** Studied (member, 第一议题) pairs / (members × firstTopicMonths), 0–1. */
+  firstTopicCoverage: number;
+  pointsTotal: number;
+  /** pointsTotal / activeMembers, to one decimal. */
+  pointsAverage: number;
+}
+
+export function studyYearFigures(facts: StudyFacts): StudyYearFigures {
+  const members = new Set(facts.members);
+  const participants = new Set(facts.checkIns.map((c) => c.memberId).filter((m) => members.has(m)));
+  let studiedPairs = 0;
+  for (const topic of facts.firstTopics) {
+    const studied = new Set(facts.checkIns.filter((c) => c.planItemId === topic.itemId).map((c) => c.memberId));
+    for (const who of topic.attendedBy) studied.add(who);
+    studiedPairs += [...studied].filter((m) => members.has(m)).length;
+  }
+  const possible = members.size * facts.firstTopics.length;
+  return {
+    activeMembers: members.size,
+    studyParticipants: participants.size,
+    studyParticipation: members.size === 0 ? 0 : participants.size / members.size,
+    firstTopicMonths: facts.firstTopics.length,
+    firstTopicCoverage: possible === 0 ? 0 : studiedPairs / possible,
+    pointsTotal: facts.pointsTotal,
+    pointsAverage: members.size === 0 ? 0 : Math.round((facts.pointsTotal / members.size) * 10) / 10,
+  };
+}

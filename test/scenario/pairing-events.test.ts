@@ -303,9 +303,19 @@ describe('year figures', () => {
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, start + 2000 - Date.now()) + 200));
     const finished: EventDetail = await call(cloud, 'event.get', { eventId: held.id }, village.members[0]!);
     expect(finished).toMatchObject({ status: 'finished', myCheckIn: { timing: 'onTime' } });
-    expect(await pairingFigures()).toEqual({ ...before[0], jointActivities: 1 });
-    expect(await branchFigures(bureau)).toEqual({ ...before[1], jointActivities: 1 });
-    expect(await branchFigures(village)).toEqual({ ...before[2], jointActivities: 1 });
+    // Each attendee earned 主题党日 points (attended +3, on time +1): the study figures count them.
+    const withPoints = <F extends { study: { activeMembers: number } }>(figures: F, points: number) => ({
+      ...figures,
+      jointActivities: 1,
+      study: {
+        ...figures.study,
+        pointsTotal: points,
+        pointsAverage: Math.round((points / figures.study.activeMembers) * 10) / 10,
+      },
+    });
+    expect(await pairingFigures()).toEqual(withPoints(before[0], 8));
+    expect(await branchFigures(bureau)).toEqual(withPoints(before[1], 4));
+    expect(await branchFigures(village)).toEqual(withPoints(before[2], 4));
     const report: AttendanceReport = await call(cloud, 'attendance.get', { eventId: held.id }, village.secretary);
     expect(report.totals).toMatchObject({ registered: 2, attended: 2, absent: 0 });
   }, 30_000);

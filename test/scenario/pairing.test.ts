@@ -468,6 +468,8 @@ describe('year figures', () => {
       problemsResolved: 2,
       problemsOverdue: 3,
       needsMet: 1,
+      // Study figures (issue 9): nobody studied in 2024 in the seed.
+      study: expect.objectContaining({ studyParticipants: 0, firstTopicMonths: 0, pointsTotal: 0 }),
     });
     const next = dataOf<PairingYearFigures>(
       await cloud.api('figures.pairing', { pairingId: SEEDED, year: 2025 }, WANG),
@@ -485,6 +487,7 @@ describe('year figures', () => {
       problemsResolved: 2,
       problemsOverdue: 2,
       needsMet: 1,
+      study: expect.objectContaining({ studyParticipants: 0, firstTopicMonths: 0, pointsTotal: 0 }),
     });
     const village = dataOf<BranchYearFigures>(await cloud.api('figures.branch', { year: 2024 }, ZHANG));
     expect(village).toMatchObject({ problemsRaised: 4, problemsResolved: 0, problemsOverdue: 1, needsMet: 0 });

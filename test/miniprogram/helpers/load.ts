@@ -79,6 +79,9 @@ export interface LoadOptions {
   beforeLoad?: () => void;
 }
 
+/** Room for the whole app's compiled WXML (1.1 MB with the study pages). */
+const COMPILER_MAX_BUFFER = 16 * 1024 * 1024;
+
 /** Loads, renders and attaches `pagePath` (relative to miniprogram/, without extension). */
 export function load(pagePath: string, options: LoadOptions = {}): Rendered {
   const componentPath = path.join(MINIPROGRAM_ROOT, pagePath);
@@ -87,7 +90,12 @@ export function load(pagePath: string, options: LoadOptions = {}): Rendered {
   let id = '';
   jest.isolateModules(() => {
     options.beforeLoad?.();
-    id = simulate.load(componentPath, { rootPath: MINIPROGRAM_ROOT, usingComponents: npmComponents(componentPath) });
+    id = simulate.load(componentPath, {
+      rootPath: MINIPROGRAM_ROOT,
+      usingComponents: npmComponents(componentPath),
+      // wcc compiles the whole app at once; its output passed the compiler's 1 MB default (ENOBUFS).
+      compilerOptions: { maxBuffer: COMPILER_MAX_BUFFER },
+    });
   });
   const rendered = simulate.render(id) as Rendered;
   rendered.attach(document.createElement('parent-wrapper'));

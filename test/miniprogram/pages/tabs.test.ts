@@ -27,7 +27,20 @@ const TABS: TabCase[] = [
     memberSees: ['暂无活动', '支部发布主题党日等活动后会显示在这里'],
     replies: { 'event.list': ok({ items: [], nextCursor: null }) },
   },
-  { page: 'pages/study/index', memberSees: ['暂无学习内容'] },
+  {
+    page: 'pages/study/index',
+    memberSees: ['今天还没有学习', '本月的学习计划还没有发布'],
+    replies: {
+      'study.today': ok({
+        today: '2026-12-01',
+        checkIn: null,
+        streak: { current: 0, longest: 0 },
+        minutes: { week: 0, month: 0 },
+        plans: [],
+        studiedItemIds: [],
+      }),
+    },
+  },
   { page: 'pages/posts/index', memberSees: ['暂无活动风采'] },
   { page: 'pages/mine/index', memberSees: ['张三', '党员', '第一党支部', '市直机关党委'] },
 ];

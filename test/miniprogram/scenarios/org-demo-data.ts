@@ -258,7 +258,22 @@ export const demoFigures: PairingYearFigures = {
   problemsResolved: 2,
   problemsOverdue: 1,
   needsMet: 3,
+  study: demoStudyFigures(2026),
 };
+
+/** Study figures (issue 9) as figures.* answers them. */
+export function demoStudyFigures(year: number): BranchYearFigures['study'] {
+  const thisYear = year === 2026;
+  return {
+    activeMembers: 12,
+    studyParticipants: thisYear ? 11 : 10,
+    studyParticipation: thisYear ? 11 / 12 : 10 / 12,
+    firstTopicMonths: thisYear ? 11 : 12,
+    firstTopicCoverage: thisYear ? 0.86 : 0.79,
+    pointsTotal: thisYear ? 1843.5 : 2010,
+    pointsAverage: thisYear ? 153.6 : 167.5,
+  };
+}
 
 /** The branch's figures for any year asked: this year's so far, last year's complete. */
 export function demoBranchFigures(year: number): BranchYearFigures {
@@ -272,6 +287,7 @@ export function demoBranchFigures(year: number): BranchYearFigures {
     problemsResolved: thisYear ? 3 : 7,
     problemsOverdue: thisYear ? 1 : 0,
     needsMet: thisYear ? 4 : 6,
+    study: demoStudyFigures(year),
   };
 }
 

@@ -19,6 +19,7 @@ import { checkInSecret } from '../../../server/checkin-secret';
 import { getDoc } from '../../../server/docs';
 import { managedEvent, visibleEvent } from '../../../server/events';
 import { storeFile, temporaryLinks } from '../../../server/files';
+import { awardAttendance, reverseAttendance } from '../../../server/points';
 import { actorOf, nameOf } from './actor';
 import type { Handler } from './types';
 
@@ -76,6 +77,8 @@ export const scan: Handler<'checkin.scan'> = async ({ eventId, token, location }
     },
     ctx.now,
   );
+  // Points for attending (issue 9): one batch insert keyed by the check-in, so a repeat never awards twice.
+  if (!already) await awardAttendance(ctx.db, doc, event.title, ctx.now);
   return { eventId, alreadyCheckedIn: already, at: doc.at.toISOString(), timing: doc.timing, method: doc.method };
 };
 
@@ -106,6 +109,7 @@ export const manual: Handler<'checkin.manual'> = async ({ eventId, memberId, rea
     ctx.now,
   );
   if (already) throw new AppError('ALREADY_CHECKED_IN', `${member.name} 已经签到`);
+  await awardAttendance(ctx.db, doc, event.title, ctx.now);
   return recordOf(doc);
 };
 
@@ -119,6 +123,7 @@ export const undo: Handler<'checkin.undo'> = async ({ eventId, memberId, reason 
     { openid: actor.openid, name: nameOf(ctx), reason },
     ctx.now,
   );
+  await reverseAttendance(ctx.db, doc, reason, ctx.now);
   return recordOf(doc);
 };
 

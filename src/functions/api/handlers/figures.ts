@@ -9,6 +9,7 @@ import { ledgerYearCounts, needsMetInYear, shanghaiYearBounds } from '../../../d
 import { loadCaller, visibleOrg, visiblePairing } from '../../../server/access';
 import type { Database } from '../../../server/cloud';
 import { readAll } from '../../../server/docs';
+import { studyFigures } from '../../../server/study-figures';
 import type { Handler, HandlerContext } from './types';
 
 const caller = (ctx: HandlerContext) => loadCaller(ctx.db, ctx.openid, ctx.member);
@@ -38,16 +39,23 @@ function activeDuring(pairing: PairingDoc, year: number): boolean {
 
 const pairingFigures: Handler<'figures.pairing'> = async ({ pairingId, year }, ctx) => {
   const { pairing } = await visiblePairing(ctx.db, await caller(ctx), pairingId);
-  const [activities, ledger, needs] = await Promise.all([
+  const [activities, ledger, needs, study] = await Promise.all([
     jointActivities(ctx.db, pairing._id, year, ctx.now),
     readAll<LedgerItemDoc>(ctx.db, 'ledgerItems', { pairingId }, 'deadline'),
     readAll<PairingItemDoc>(ctx.db, 'pairingItems', { pairingId, kind: 'need' }, 'createdAt'),
+    studyFigures(
+      ctx.db,
+      pairing.sides.map((side) => side.orgId),
+      { kind: 'pairing', id: pairingId },
+      year,
+    ),
   ]);
   const figures: YearFigures = {
     year,
     jointActivities: activities,
     ...ledgerYearCounts(ledger, year, ctx.now),
     needsMet: needsMetInYear(needs, year),
+    study,
   };
   return { pairingId, ...figures };
 };
@@ -58,7 +66,7 @@ const branchFigures: Handler<'figures.branch'> = async ({ branchId, year }, ctx)
   if (!id) throw new AppError('NOT_MEMBER');
   const branch = await visibleOrg(ctx.db, who, id);
   const _ = ctx.db.command;
-  const [memberships, raised, owned, met] = await Promise.all([
+  const [memberships, raised, owned, met, study] = await Promise.all([
     readAll<PairingMembershipDoc>(ctx.db, 'pairingMemberships', { orgId: branch._id }, 'createdAt'),
     readAll<LedgerItemDoc>(ctx.db, 'ledgerItems', { raisedByOrgId: branch._id }, 'createdAt'),
     readAll<LedgerItemDoc>(ctx.db, 'ledgerItems', { ownerOrgId: branch._id }, 'deadline'),
@@ -68,6 +76,7 @@ const branchFigures: Handler<'figures.branch'> = async ({ branchId, year }, ctx)
       { matchedByOrgId: branch._id, kind: 'need', status: 'met' },
       'createdAt',
     ),
+    studyFigures(ctx.db, [branch._id], { kind: 'branch', id: branch._id }, year),
   ]);
   const ids = memberships.map((m) => m.pairingId);
   const pairings = ids.length ? await readAll<PairingDoc>(ctx.db, 'pairings', { _id: _.in(ids) }, '_id') : [];
@@ -81,6 +90,7 @@ const branchFigures: Handler<'figures.branch'> = async ({ branchId, year }, ctx)
     jointActivities: counts.reduce((sum, n) => sum + n, 0),
     ...ledgerYearCounts(ledger, year, ctx.now, branch._id),
     needsMet: needsMetInYear(met, year, branch._id),
+    study,
   };
 };
 

@@ -13,6 +13,9 @@ import { figuresHandlers } from './figures';
 import { ledgerHandlers } from './ledger';
 import { pairingHandlers } from './pairing';
 import { pairingListHandlers } from './pairing-lists';
+import { studyHandlers } from './study';
+import { studyPlanHandlers } from './study-plans';
+import { pointsHandlers } from './points';
 import type { HandlerTable } from './types';
 
 export const handlers: HandlerTable = {
@@ -26,6 +29,9 @@ export const handlers: HandlerTable = {
   ...pairingListHandlers,
   ...ledgerHandlers,
   ...figuresHandlers,
+  ...studyHandlers,
+  ...studyPlanHandlers,
+  ...pointsHandlers,
   'themeDay.rule.get': themeDay.getRule,
   'themeDay.rule.set': themeDay.setRule,
   'themeDay.calendar': themeDay.calendar,

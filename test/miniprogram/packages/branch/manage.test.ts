@@ -241,7 +241,18 @@ describe('支部管理 · 年度数据', () => {
     expect(calls.find((c) => c.action === 'figures.branch')?.data).toEqual({ branchId: demoOrg.id, year: 2026 });
     expect(textOf(view, '.sub-page >>> #figures')).toContain('由活动、台账和清单记录自动统计');
     expect(textOf(view, '.sub-page >>> .chip--on')).toBe('2026年');
-    expect(figureTexts(view)).toEqual(['7联建活动', '2联建结对', '4需求满足', '5问题提出', '3问题解决', '1问题逾期']);
+    expect(figureTexts(view)).toEqual([
+      '7联建活动',
+      '2联建结对',
+      '4需求满足',
+      '5问题提出',
+      '3问题解决',
+      '1问题逾期',
+      '92%学习参与率',
+      '86%第一议题覆盖',
+      '1843.5积分总数',
+      '153.6人均积分',
+    ]);
     expect(view.querySelectorAll('.sub-page >>> .figure--alert')).toHaveLength(1);
   });
 
@@ -255,7 +266,18 @@ describe('支部管理 · 年度数据', () => {
       2026, 2025,
     ]);
     expect(textOf(view, '.sub-page >>> .chip--on')).toBe('2025年');
-    expect(figureTexts(view)).toEqual(['11联建活动', '2联建结对', '6需求满足', '8问题提出', '7问题解决', '0问题逾期']);
+    expect(figureTexts(view)).toEqual([
+      '11联建活动',
+      '2联建结对',
+      '6需求满足',
+      '8问题提出',
+      '7问题解决',
+      '0问题逾期',
+      '83%学习参与率',
+      '79%第一议题覆盖',
+      '2010积分总数',
+      '167.5人均积分',
+    ]);
     expect(view.querySelectorAll('.sub-page >>> .figure--alert')).toHaveLength(0);
 
     view.querySelector('.sub-page >>> #year-2026')!.dispatchEvent('tap');
