@@ -14,6 +14,8 @@ import { checkInActions } from './check-in-actions';
 import { inviteActions, membershipActions, orgActions } from './org-actions';
 import { fileActions } from './file-actions';
 import { pairingActions } from './pairing-actions';
+import { postActions } from './post-actions';
+import { noticeActions } from './notice-actions';
 
 export type { Access } from './spec';
 
@@ -37,6 +39,8 @@ export const actions = {
   ...eventActions,
   ...checkInActions,
   ...fileActions,
+  ...postActions,
+  ...noticeActions,
 } as const;
 
 export type Actions = typeof actions;

@@ -44,6 +44,8 @@ export const ERROR_MESSAGES = {
   ALREADY_CHECKED_IN: '该党员已经签到',
   NOT_CHECKED_IN: '该党员尚未签到',
   THEME_DAY_RULE_MISSING: '尚未设置主题党日规则，请先设置每月的固定日期',
+  CONTENT_RISKY: '内容未通过安全检测，请修改后再发布',
+  NOT_ATTENDED: '只有参加或组织了该活动的党员可以发布活动风采',
   INTERNAL: '服务暂时不可用，请稍后再试',
 } as const;
 

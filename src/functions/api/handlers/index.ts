@@ -13,6 +13,8 @@ import { figuresHandlers } from './figures';
 import { ledgerHandlers } from './ledger';
 import { pairingHandlers } from './pairing';
 import { pairingListHandlers } from './pairing-lists';
+import { postHandlers } from './posts';
+import { noticeHandlers } from './notices';
 import type { HandlerTable } from './types';
 
 export const handlers: HandlerTable = {
@@ -49,4 +51,6 @@ export const handlers: HandlerTable = {
   'checkin.undo': checkIn.undo,
   'attendance.get': checkIn.attendance,
   'attendance.export': checkIn.exportAttendance,
+  ...postHandlers,
+  ...noticeHandlers,
 };
