@@ -29,6 +29,14 @@ export const ROUTES = {
   attendance: '/packages/events/attendance/index',
   themeDays: '/packages/events/theme-days/index',
   themeDayRule: '/packages/events/theme-day-rule/index',
+  postCompose: '/packages/posts/compose/index',
+  postDetail: '/packages/posts/detail/index',
+  myPosts: '/packages/posts/mine/index',
+  postModeration: '/packages/posts/moderation/index',
+  notices: '/packages/notices/list/index',
+  noticeDetail: '/packages/notices/detail/index',
+  noticeCompose: '/packages/notices/compose/index',
+  noticeReceipts: '/packages/notices/receipts/index',
 } as const;
 
 /** A page path with its query, e.g. `withQuery(ROUTES.eventDetail, { id })`. */

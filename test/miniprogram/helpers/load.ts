@@ -87,7 +87,13 @@ export function load(pagePath: string, options: LoadOptions = {}): Rendered {
   let id = '';
   jest.isolateModules(() => {
     options.beforeLoad?.();
-    id = simulate.load(componentPath, { rootPath: MINIPROGRAM_ROOT, usingComponents: npmComponents(componentPath) });
+    id = simulate.load(componentPath, {
+      rootPath: MINIPROGRAM_ROOT,
+      usingComponents: npmComponents(componentPath),
+      // The official compiler compiles every WXML of the project at once; its default 1 MB of
+      // output is not enough for the whole mini-program any more.
+      compilerOptions: { maxBuffer: 16 * 1024 * 1024 },
+    });
   });
   const rendered = simulate.render(id) as Rendered;
   rendered.attach(document.createElement('parent-wrapper'));
