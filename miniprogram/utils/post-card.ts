@@ -13,7 +13,6 @@ export interface PostCard {
   gridClass: string;
   likes: number;
   liked: boolean;
-  likeIcon: string;
   /** Shown only for a post that is not published. */
   statusText: string;
   statusClass: string;
@@ -46,7 +45,6 @@ export function postCard(post: PostView): PostCard {
           : 'photos photos--3',
     likes: post.likes,
     liked: post.likedByMe,
-    likeIcon: post.likedByMe ? 'heart-filled' : 'heart',
     statusText: post.status === 'published' ? '' : status.text,
     statusClass: status.className,
     reason: post.reason ?? waiting,

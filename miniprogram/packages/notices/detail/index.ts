@@ -18,7 +18,7 @@ import type { ViewStatus } from '../../../utils/session-view';
 interface AttachmentRow {
   name: string;
   url: string;
-  icon: string;
+  isImage: boolean;
 }
 
 Page({
@@ -71,7 +71,7 @@ Page({
       body: notice.body,
       attachments: notice.attachments
         .filter((a) => a.url !== '')
-        .map((a) => ({ name: a.name, url: a.url, icon: a.isImage ? 'image' : 'file' })),
+        .map((a) => ({ name: a.name, url: a.url, isImage: a.isImage })),
       note: notes.filter(Boolean).join('；'),
       canManage: notice.canManage && notice.status !== 'withdrawn',
     });
