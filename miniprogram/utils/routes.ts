@@ -33,6 +33,9 @@ export const ROUTES = {
   postDetail: '/packages/posts/detail/index',
   myPosts: '/packages/posts/mine/index',
   postModeration: '/packages/posts/moderation/index',
+  /** `?eventId=` or `?pairingId=`. */
+  postFeed: '/packages/posts/feed/index',
+  pairingPosts: '/packages/posts/feed/index',
   notices: '/packages/notices/list/index',
   noticeDetail: '/packages/notices/detail/index',
   noticeCompose: '/packages/notices/compose/index',

@@ -314,7 +314,11 @@ describe('creating', () => {
   });
 
   it('lists the events the caller attended or organised for the composer', async () => {
+    // The test event has not started yet; the demo's joint day a week ago was attended by 王芳.
     expect((await call(cloud, 'post.events', {}, author)).items).toEqual([]);
+    const demo = await call(cloud, 'post.events', {}, 'demo-member');
+    expect(demo.items.map((e) => e.id)).toEqual(['demo-joint-tea']);
+    expect((await call(cloud, 'post.events', {}, 'demo-member-3')).items).toEqual([]);
   });
 });
 

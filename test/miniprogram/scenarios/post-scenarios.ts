@@ -189,6 +189,12 @@ const unread: NoticeUnread = { count: 2, latest: demoNotices.slice(0, 2) };
 
 const networkError = fail({ code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' });
 
+/** What the 风采 tab and the tab bar ask besides member.me (for the shared tab scenarios). */
+export const POST_TAB_REPLIES: Replies = {
+  'post.feed': ok(postPage(demoPosts)),
+  'notice.unread': ok(unread),
+};
+
 const asMember: Replies = {
   'member.me': ok({ member: demoMember }),
   'post.feed': ok(postPage(demoPosts)),
@@ -299,6 +305,17 @@ export const POST_SCENARIOS: Scenario[] = [
     { query: { id: 'x' } },
   ),
   at('post-detail-loading', '风采详情 · 加载中', `${POSTS}/detail/index`, 'pending', { query: { id: 'post-1' } }),
+  at('post-feed-event', '活动风采 · 一次活动的风采', `${POSTS}/feed/index`, asMember, {
+    query: { eventId: 'event-tea' },
+  }),
+  at(
+    'post-feed-empty',
+    '活动风采 · 还没有（可发布）',
+    `${POSTS}/feed/index`,
+    { ...asMember, 'post.feed': ok(postPage([])) },
+    { query: { eventId: 'event-tea' } },
+  ),
+  at('post-feed-error', '活动风采 · 网络错误', `${POSTS}/feed/index`, 'offline', { query: { pairingId: 'pairing-1' } }),
   at('post-mine', '我的风采 · 各种状态', `${POSTS}/mine/index`, asMember),
   at('post-mine-empty', '我的风采 · 还没有发布', `${POSTS}/mine/index`, { ...asMember, 'post.mine': ok(postPage([])) }),
   at('post-mine-error', '我的风采 · 网络错误', `${POSTS}/mine/index`, 'offline'),
