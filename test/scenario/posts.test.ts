@@ -102,6 +102,20 @@ describe('checks and publishing', () => {
     expect(after).toBe('published');
   });
 
+  it('publishes once when the verdicts of nine photos arrive at the same moment', async () => {
+    await cloud.contentRules({ dropMediaVerdicts: true });
+    const photos = await Promise.all(Array.from({ length: 9 }, (_, i) => upload(cloud, author, 'post', `p${i}`)));
+    const created = await post(photos);
+    const checks = await cloud.mediaChecks();
+    expect(checks).toHaveLength(9);
+    const deliveries = await Promise.all(checks.map((check) => cloud.deliverPush(check.push)));
+    expect(deliveries.every((d) => (d.result as { outcome?: string }).outcome === 'applied')).toBe(true);
+    const doc = (await cloud.db().collection('posts').doc(created.id).get()).data[0] as PostDoc;
+    expect(doc.status).toBe('published');
+    expect(await countOf(cloud, 'postFeed', { postId: created.id })).toBe(1);
+    expect(await feedIds(home.members[1]!)).toEqual([created.id]);
+  });
+
   it('rejects on a risky photo with a reason the author sees, and nobody else sees it', async () => {
     await cloud.contentRules({ mediaDelayMs: 10 });
     const photos = [await upload(cloud, author, 'post', 'ok'), await upload(cloud, author, 'post', 'risky')];

@@ -12,7 +12,7 @@ import { demoInvite, demoMember, demoSecretary } from './demo-data';
 import { EVENT_SCENARIOS, demoEventList } from './event-scenarios';
 import { COMMITTEE_SCENARIOS } from './committee-scenarios';
 import { ORG_SCENARIOS } from './org-scenarios';
-import { POST_SCENARIOS } from './post-scenarios';
+import { POST_SCENARIOS, POST_TAB_REPLIES } from './post-scenarios';
 
 export interface Scenario {
   /** File-name friendly id, e.g. `home-member`. */
@@ -37,6 +37,7 @@ export interface Scenario {
 }
 
 const asMember: Replies = { 'member.me': ok({ member: demoMember }), ...demoEventList };
+Object.assign(asMember, POST_TAB_REPLIES); // 风采's feed and the tab bar's unread badge
 const asSecretary: Replies = { 'member.me': ok({ member: demoSecretary }) };
 const asNewcomer: Replies = {
   'member.me': ok({ member: null }),
