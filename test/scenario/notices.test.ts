@@ -306,6 +306,27 @@ describe('attachments and checks', () => {
     await expectSees(home.members[0]!, refused.id, false);
   });
 
+  it('keeps a notice whose photo verdict never arrives from everyone, and a repeated verdict changes nothing', async () => {
+    await cloud.contentRules({ dropMediaVerdicts: true });
+    const photo = await upload(cloud, home.secretary, 'notice', 'poster', '.jpg');
+    const notice = await published(
+      home.secretary,
+      { kind: 'branch', id: home.id },
+      {
+        attachments: [{ fileID: photo, name: '海报.jpg' }],
+      },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await expectSees(home.members[0]!, notice.id, false);
+    expect((await call(cloud, 'notice.unread', {}, home.members[0]!)).count).toBe(0);
+    const [check] = await cloud.mediaChecks();
+    await cloud.deliverPush(check!.push);
+    await expectSees(home.members[0]!, notice.id, true);
+    const again = await cloud.deliverPush({ ...check!.push, result: { suggest: 'risky', label: 20002 } });
+    expect(again.result).toEqual({ ok: true, outcome: 'ignored' });
+    await expectSees(home.members[0]!, notice.id, true);
+  });
+
   it('refuses bad input with stable codes and stores nothing', async () => {
     const mine = await upload(cloud, home.secretary, 'notice', 'n', '.pdf');
     const theirs = await upload(cloud, partner.secretary, 'notice', 't', '.pdf');

@@ -169,6 +169,39 @@ describe('checks and publishing', () => {
     expect(errorCode(await cloud.api('post.moderate', approve, home.secretary))).toBe('ALREADY_DECIDED');
   });
 
+  it('takes down a post approved by hand when a risky verdict arrives late', async () => {
+    await cloud.contentRules({ dropMediaVerdicts: true });
+    const created = await post([await upload(cloud, author, 'post', 'late')]);
+    await cloud
+      .db()
+      .collection('posts')
+      .doc(created.id)
+      .update({ checkDeadline: new Date(Date.now() - 1000) });
+    await call(cloud, 'post.moderate', { postId: created.id, decision: 'approve' }, home.secretary);
+    expect(await feedIds(home.members[1]!)).toEqual([created.id]);
+    const [check] = await cloud.mediaChecks();
+    await cloud.deliverPush({ ...check!.push, result: { suggest: 'risky', label: 20002 } });
+    expect(await call(cloud, 'post.get', { postId: created.id }, author)).toMatchObject({
+      status: 'hidden',
+      reason: '图片未通过内容安全检测',
+    });
+    expect(await feedIds(home.members[1]!)).toEqual([]);
+  });
+
+  it('resumes the photo checks when a create that failed half-way is retried', async () => {
+    await cloud.contentRules({ dropMediaVerdicts: true });
+    const data = { requestId: requestId(), eventId, photos: [await upload(cloud, author, 'post', 'again')] };
+    await cloud.failNext('security.mediaCheckAsync', 45009);
+    expect(errorCode(await cloud.api('post.create', data, author))).toBe('INTERNAL');
+    expect(await cloud.mediaChecks()).toEqual([]);
+    const retried = await call(cloud, 'post.create', data, author);
+    const checks = await cloud.mediaChecks();
+    expect(checks).toHaveLength(1);
+    await cloud.deliverPush(checks[0]!.push);
+    expect(await statusOf(retried.id)).toBe('published');
+    expect(await countOf(cloud, 'posts', { authorOpenid: author })).toBe(1);
+  });
+
   it('holds a caption needing review for a secretary, who may reject it with a reason', async () => {
     await cloud.contentRules({ mediaDelayMs: 10 });
     const created = await post([await upload(cloud, author, 'post', 'z')], '活动心得【待审】');
