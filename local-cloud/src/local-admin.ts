@@ -2,12 +2,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CLOUD_ERROR_CODES, CloudApiError } from './errors';
 import { parseJsonObject, readBody, sendJson } from './http-util';
+import type { MessagePushService } from './openapi/message-push';
 import type { OpenApiService } from './openapi/service';
 import { ADMIN_ROUTES, TIMER_FIRE_ROUTE } from './routes';
 import type { TimerService } from './timers/service';
 
 export interface LocalAdminServices {
   openapi: OpenApiService;
+  messagePush: MessagePushService;
   timers: TimerService;
   reset(): Promise<void>;
   info(): object;
@@ -34,6 +36,12 @@ export async function handleLocalAdmin(
       return sendJson(res, 200, { rules: services.openapi.security.current });
     case `POST ${ADMIN_ROUTES.security}`:
       return sendJson(res, 200, { rules: services.openapi.security.configure(await jsonBody(req)) });
+    case `GET ${ADMIN_ROUTES.securityMedia}`:
+      return sendJson(res, 200, { checks: services.openapi.security.mediaChecks() });
+    case `GET ${ADMIN_ROUTES.messagePush}`:
+      return sendJson(res, 200, { deliveries: services.messagePush.list() });
+    case `POST ${ADMIN_ROUTES.messagePush}`:
+      return sendJson(res, 200, { delivery: await services.messagePush.deliver(await jsonBody(req)) });
     case `GET ${ADMIN_ROUTES.timers}`:
       return sendJson(res, 200, {
         timers: services.timers.list().map(({ functionName, name, config }) => ({ functionName, name, config })),

@@ -14,6 +14,7 @@ import type { TransactionMode } from './database/transactions';
 import type { DatabaseService, DatabaseStats, UnindexedQuery } from './database/types';
 import { FunctionsService } from './functions/service';
 import { createLogger, type Logger } from './logger';
+import { MessagePushService } from './openapi/message-push';
 import { Outbox } from './openapi/outbox';
 import { OpenApiService } from './openapi/service';
 import { CLOUD_CONFIG_FILE, loadCloudConfigIfPresent, type FunctionConfig } from './project/cloudbaserc';
@@ -85,6 +86,7 @@ export class LocalCloud {
   private readonly storage: StorageService;
   private readonly functions: FunctionsService;
   private readonly openapi: OpenApiService;
+  private readonly messagePush: MessagePushService;
   private readonly timers: TimerService;
   private readonly server: http.Server;
   private url = '';
@@ -134,9 +136,11 @@ export class LocalCloud {
       functionOutput: options.quiet ? 'discard' : 'console',
       logger: this.logger.child('functions'),
     });
+    this.messagePush = new MessagePushService(this.functions, this.logger.child('push'));
     this.openapi = new OpenApiService(
       new Outbox(path.join(options.dataDir, DATA_LAYOUT.outbox)),
       this.logger.child('openapi'),
+      this.messagePush,
     );
     this.timers = new TimerService({
       functions: this.functions,
@@ -149,6 +153,7 @@ export class LocalCloud {
         storage: this.storage,
         functions: this.functions,
         openapi: this.openapi,
+        messagePush: this.messagePush,
         timers: this.timers,
         logger: this.logger,
         reset: () => this.reset(),
@@ -236,6 +241,7 @@ export class LocalCloud {
     await Promise.all([this.database.reset(), this.storage.reset()]);
     this.openapi.outbox.reset();
     this.openapi.security.reset();
+    this.messagePush.reset();
     this.logger.log('serve', 'reset');
   }
 

@@ -22,6 +22,10 @@ export const ADMIN_ROUTES = {
   timers: `${ADMIN_PREFIX}/timers`,
   /** GET the content-security rules, POST `{ riskyWords?, reviewWords? }` to change them. */
   security: `${ADMIN_PREFIX}/security`,
+  /** GET every security.mediaCheckAsync call with its verdict push (to deliver it again). */
+  securityMedia: `${ADMIN_PREFIX}/security/media`,
+  /** GET the message pushes delivered; POST a push body (WeChat's JSON) to deliver it now. */
+  messagePush: `${ADMIN_PREFIX}/message-push`,
 } as const;
 
 /** POST /__local/timers/<function>/<trigger>/fire */

@@ -4,12 +4,16 @@
  * is simply the page it sits on. It follows 关怀模式 like the pages (`applyCareMode`, also called
  * by 我的 when the switch changes).
  */
-import { TABS } from '../utils/routes';
+import { loadUnread } from '../store/notice-badge';
+import { ROUTES, TABS } from '../utils/routes';
 import { syncCareMode } from '../utils/care-mode';
+
+/** The tab that leads to 通知公告 carries the unread count. */
+const BADGE_TAB = ROUTES.posts;
 
 Component({
   data: {
-    tabs: TABS,
+    tabs: TABS.map((tab) => ({ ...tab, badge: {} as { count?: number } })),
     value: '',
     careClass: '',
   },
@@ -24,6 +28,7 @@ Component({
     show() {
       this.selectCurrent();
       this.applyCareMode();
+      void this.showUnread();
     },
   },
   methods: {
@@ -34,6 +39,13 @@ Component({
     },
     applyCareMode() {
       syncCareMode(this);
+    },
+    async showUnread() {
+      const { count } = await loadUnread();
+      const index = TABS.findIndex((tab) => tab.url === BADGE_TAB);
+      const badge = count > 0 ? { count, maxCount: 99 } : {};
+      if (JSON.stringify(this.data.tabs[index]?.badge) !== JSON.stringify(badge))
+        this.setData({ [`tabs[${index}].badge`]: badge });
     },
     onChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       void wx.switchTab({ url: e.detail.value });

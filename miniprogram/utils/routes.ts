@@ -36,6 +36,17 @@ export const ROUTES = {
   studyProgress: '/packages/study/progress/index',
   studyApprovals: '/packages/study/approvals/index',
   studyPoints: '/packages/study/points/index',
+  postCompose: '/packages/posts/compose/index',
+  postDetail: '/packages/posts/detail/index',
+  myPosts: '/packages/posts/mine/index',
+  postModeration: '/packages/posts/moderation/index',
+  /** `?eventId=` or `?pairingId=`. */
+  postFeed: '/packages/posts/feed/index',
+  pairingPosts: '/packages/posts/feed/index',
+  notices: '/packages/notices/list/index',
+  noticeDetail: '/packages/notices/detail/index',
+  noticeCompose: '/packages/notices/compose/index',
+  noticeReceipts: '/packages/notices/receipts/index',
 } as const;
 
 /** A page path with its query, e.g. `withQuery(ROUTES.eventDetail, { id })`. */

@@ -16,6 +16,8 @@ import { fileActions } from './file-actions';
 import { pairingActions } from './pairing-actions';
 import { studyActions } from './study-actions';
 import { pointsActions } from './points-actions';
+import { postActions } from './post-actions';
+import { noticeActions } from './notice-actions';
 
 export type { Access } from './spec';
 
@@ -41,6 +43,8 @@ export const actions = {
   ...fileActions,
   ...studyActions,
   ...pointsActions,
+  ...postActions,
+  ...noticeActions,
 } as const;
 
 export type Actions = typeof actions;

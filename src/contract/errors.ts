@@ -48,6 +48,8 @@ export const ERROR_MESSAGES = {
   STUDY_CHECK_UNAVAILABLE: '内容检查暂时不可用，心得未保存，请稍后重试',
   STUDY_MAKE_UP_WINDOW: '只能为最近几天内漏掉的学习申请补学',
   STUDY_ALREADY_STUDIED: '这一天已有学习记录，无需补学',
+  CONTENT_RISKY: '内容未通过安全检测，请修改后再发布',
+  NOT_ATTENDED: '只有参加或组织了该活动的党员可以发布活动风采',
   INTERNAL: '服务暂时不可用，请稍后再试',
 } as const;
 

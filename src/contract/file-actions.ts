@@ -8,12 +8,18 @@ import { z } from 'zod';
 import { input } from './fields';
 import { action, ANY_MEMBER } from './spec';
 
-export const UPLOAD_PURPOSES = ['agreement', 'studyPhoto'] as const;
+export const UPLOAD_PURPOSES = ['agreement', 'studyPhoto', 'post', 'notice'] as const;
 export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
 
 export interface UploadTarget {
   /** Pass as `cloudPath` to wx.cloud.uploadFile. */
   cloudPath: string;
+  /**
+   * When asked for (`form: true`): a one-time grant to upload to `cloudPath` with wx.uploadFile, a
+   * COS form POST (`name: 'file'`, these form fields). For clients without wx.cloud.uploadFile,
+   * such as the mini-program in local mode. The grant names only this path and expires.
+   */
+  form?: { url: string; fields: Record<string, string>; fileID: string };
 }
 
 export const fileActions = {
@@ -25,6 +31,12 @@ export const fileActions = {
         .string()
         .regex(/^\.[A-Za-z0-9]{1,8}$/, { message: '文件类型不正确' })
         .optional(),
+      /** A hint of the chosen file's name (letters, digits, - and _), kept at the end of the path. */
+      name: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,40}$/, { message: '文件名格式不正确' })
+        .optional(),
+      form: z.boolean().default(false),
     }),
     roles: ANY_MEMBER,
     perMinute: 30,

@@ -7,9 +7,10 @@
 import type { InviteCodeDoc, MemberDoc, OrganizationDoc } from '../db/documents';
 import type { Database } from '../server/cloud';
 import { seedDemoEvents } from './demo-events';
-import { seedDemoPairingEvents } from './demo-pairing-events';
+import { DEMO_PAIRING_EVENTS, seedDemoPairingEvents } from './demo-pairing-events';
 import { DEMO_PAIRING, seedDemoPairings } from './demo-pairings';
 import { seedDemoStudy } from './demo-study';
+import { seedDemoPosts } from './demo-posts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -149,6 +150,26 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ lines:
     now,
   );
 
+  const postLines = await seedDemoPosts(
+    db,
+    {
+      jointEventId: DEMO_PAIRING_EVENTS.jointEventId,
+      jointEventTitle: '联合主题党日：茶园助农',
+      pairingId: DEMO_PAIRING.pairingId,
+      pairingName: '财政局—红旗村结对共建',
+      financeBranchId: DEMO.branches.finance,
+      hongqiBranchId: DEMO.branches.hongqi,
+      committeeId: DEMO.committeeId,
+      committeeName: '示范县直属机关工委',
+      committeeBranches: [DEMO.branches.finance, DEMO.branches.agriculture],
+      secretary: { openid: DEMO.secretaryOpenid, name: '李明' },
+      member: { openid: DEMO.memberOpenid, name: '王芳' },
+      committeeMember: { openid: 'demo-member-2', name: '陈刚' },
+      office: { openid: DEMO_PAIRING.officeOpenid, name: '周敏' },
+    },
+    now,
+  );
+
   return {
     lines: [
       `demo committee: ${organizations[0]!.name}, branches: ${organizations
@@ -161,6 +182,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ lines:
       ...pairingLines,
       ...pairingEventLines,
       ...studyLines,
+      ...postLines,
     ],
   };
 }

@@ -27,14 +27,40 @@ function pathOf(fileID: string): string | null {
 }
 
 /** The caller's upload folder: a hash of the openid, so storage paths and links name nobody. */
-function uploadFolder(openid: string, purpose: UploadPurpose): string {
+export function uploadFolder(openid: string, purpose: UploadPurpose): string {
   const owner = createHash('sha256').update(`lianjian-upload|${openid}`).digest('hex').slice(0, 20);
   return `uploads/${owner}/${purpose}/`;
 }
 
-/** Where the caller may upload one file for `purpose` (a fresh name each time). */
-export function uploadPath(openid: string, purpose: UploadPurpose, ext = ''): string {
-  return `${uploadFolder(openid, purpose)}${Date.now().toString(36)}-${randomBytes(6).toString('hex')}${ext}`;
+/** Where the caller may upload one file for `purpose` (a fresh name each time, ending in the hint). */
+export function uploadPath(openid: string, purpose: UploadPurpose, ext = '', name = ''): string {
+  const stem = `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}${name ? `-${name}` : ''}`;
+  return `${uploadFolder(openid, purpose)}${stem}${ext}`;
+}
+
+/**
+ * A one-time grant to upload to `cloudPath` by a COS form POST (what wx.cloud.uploadFile does
+ * underneath), for clients that have no wx.cloud.uploadFile.
+ */
+export async function uploadGrant(
+  cloudPath: string,
+): Promise<{ url: string; fields: Record<string, string>; fileID: string }> {
+  const { data } = await cloudApp().getUploadMetadata({ cloudPath });
+  return {
+    url: data.url,
+    fileID: data.fileId,
+    fields: {
+      key: cloudPath,
+      Signature: data.authorization,
+      'x-cos-security-token': data.token,
+      'x-cos-meta-fileid': data.cosFileId,
+    },
+  };
+}
+
+/** True when `fileID` names a file of this environment that exists. */
+export async function existingFiles(fileIDs: readonly string[]): Promise<Set<string>> {
+  return new Set((await temporaryLinks(fileIDs)).keys());
 }
 
 /** True when `fileID` lies in the caller's own upload folder for `purpose` in this environment. */

@@ -9,6 +9,7 @@ import { DEMO_PAIRING } from '../../src/demo/demo-pairings';
 import type { ActionName } from '../../src/contract';
 import { orgPayloads } from './org-payloads';
 import { studyPayloads } from './study-payloads';
+import { postPayloads } from './post-payloads';
 import type { ApiCloud } from './support';
 
 /** The month after next, 'YYYY-MM': always inside the theme-day calendar's window. */
@@ -196,5 +197,6 @@ export function actionPayloads(cloudOf: () => ApiCloud): Record<ActionName, Payl
     },
     ...orgPayloads,
     ...studyPayloads(cloud),
+    ...postPayloads,
   };
 }

@@ -17,6 +17,8 @@ import { IDENTITY_HEADERS } from '../../local-cloud/src/gateway';
 import { LocalCloud, type LocalCloudInfo } from '../../local-cloud/src/local-cloud';
 import type { TransactionMode } from '../../local-cloud/src/database/transactions';
 import type { UnindexedQuery } from '../../local-cloud/src/database/types';
+import type { ContentSecurityRules, MediaCheck } from '../../local-cloud/src/openapi/content-security';
+import type { Delivery } from '../../local-cloud/src/openapi/message-push';
 import type { OutboxEntry } from '../../local-cloud/src/openapi/outbox';
 import { ADMIN_ROUTES, ROUTES, timerFirePath } from '../../local-cloud/src/routes';
 import { redirectedApiUrl } from '../../local-cloud/src/sdk-env';
@@ -74,7 +76,13 @@ export interface TestCloud {
   outbox(api?: string): Promise<OutboxEntry[]>;
   failNext(api: string, errcode: number, errmsg?: string): Promise<void>;
   /** Sets the words that make `security.msgSecCheck` answer 'risky' / 'review' (until reset). */
-  contentRules(rules: { riskyWords?: string[]; reviewWords?: string[] }): Promise<void>;
+  contentRules(rules: Partial<ContentSecurityRules>): Promise<void>;
+  /** Every security.mediaCheckAsync call so far, with the verdict push it sends (or sent). */
+  mediaChecks(): Promise<MediaCheck[]>;
+  /** Delivers a message push (WeChat's JSON body) to its configured function now. */
+  deliverPush(body: Record<string, unknown>): Promise<Delivery>;
+  /** The message pushes delivered so far. */
+  pushes(): Promise<Delivery[]>;
   /** Fire a timer trigger now (or as if at `time`); resolves to the function's return value. */
   fireTimer<T = unknown>(functionName: string, triggerName: string, time?: Date): Promise<T>;
   /** The in-process local cloud itself (benchmarks read its counters). */
@@ -179,6 +187,20 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
     contentRules: async (rules) => {
       ensureOk(await post(ADMIN_ROUTES.security, rules));
     },
+    mediaChecks: async () =>
+      (
+        ensureOk(await request(`${baseUrl}${ADMIN_ROUTES.securityMedia}`, { method: 'GET' })) as {
+          checks: MediaCheck[];
+        }
+      ).checks,
+    deliverPush: async (body) =>
+      (ensureOk(await post(ADMIN_ROUTES.messagePush, body)) as { delivery: Delivery }).delivery,
+    pushes: async () =>
+      (
+        ensureOk(await request(`${baseUrl}${ADMIN_ROUTES.messagePush}`, { method: 'GET' })) as {
+          deliveries: Delivery[];
+        }
+      ).deliveries,
     fireTimer: async <T>(functionName: string, triggerName: string, time?: Date) => {
       const body = ensureOk(
         await post(timerFirePath(functionName, triggerName), time ? { time: time.toISOString() } : {}),

@@ -20,6 +20,12 @@ export type CallSource = string;
 export const CALL_SOURCES = {
   client: 'wx_client',
   timer: 'wx_trigger',
+  /**
+   * A message push (消息推送) from WeChat. CloudBase's documentation lists no SOURCE value for it,
+   * so the local cloud uses its own; the receiving function refuses the sources a caller can
+   * produce (client, devtools, HTTP API, another function) rather than expecting this one.
+   */
+  messagePush: 'wx_message_push',
   functionSuffix: 'scf',
 } as const;
 

@@ -13,6 +13,8 @@ export type OpenApiAnswer =
 /** The emulator's state some answers depend on (one instance per local cloud). */
 export interface ResponderContext {
   security: ContentSecurity;
+  /** The calling mini-program's appid. */
+  appid: string;
 }
 
 type Responder = (params: Record<string, unknown>, context: ResponderContext) => OpenApiAnswer;
@@ -27,6 +29,7 @@ const image = (): OpenApiAnswer => ({ kind: 'binary', contentType: 'image/png', 
 const RESPONDERS: Record<string, Responder> = {
   'subscribeMessage.send': () => ok({ msgid: Number.parseInt(randomBytes(4).toString('hex'), 16) }),
   'security.msgSecCheck': (params, { security }) => security.msgSecCheck(params),
+  'security.mediaCheckAsync': (params, { security, appid }) => security.mediaCheckAsync(params, appid),
   'wxacode.getUnlimited': image,
   'wxacode.get': image,
   'wxacode.createQRCode': image,

@@ -8,18 +8,23 @@
 import { CLOUD_ERROR_CODES, CloudApiError } from '../errors';
 import type { Logger } from '../logger';
 import { ContentSecurity } from './content-security';
+import type { MessagePushService } from './message-push';
 import type { FormPart } from './multipart';
 import type { Outbox, OutboxEntry, QueuedFailure } from './outbox';
 import { decodeCommApiData, encodeCommOpenApiResp } from './protobuf';
 import { KNOWN_ERRMSG, answerFor, hasDedicatedAnswer, type OpenApiAnswer } from './responders';
 
 export class OpenApiService {
-  readonly security = new ContentSecurity();
+  readonly security: ContentSecurity;
 
   constructor(
     readonly outbox: Outbox,
     private readonly logger: Logger,
-  ) {}
+    /** Where asynchronous verdicts go (message-push.ts); none: they are only listed. */
+    readonly push?: MessagePushService,
+  ) {
+    this.security = new ContentSecurity(async (body) => push?.deliver(body));
+  }
 
   /** Answers the protobuf body of a wx.openApi call. */
   handle(parts: FormPart[]): Buffer {
@@ -41,7 +46,7 @@ export class OpenApiService {
     const failure = this.outbox.takeFailure(api);
     const answer: OpenApiAnswer = failure
       ? { kind: 'json', body: { ...failure } }
-      : answerFor(api, params, { security: this.security });
+      : answerFor(api, params, { security: this.security, appid: envelope.appid ?? '' });
     const { errcode, errmsg } = answer.kind === 'json' ? errorOf(answer.body) : { errcode: 0, errmsg: 'ok' };
     const entry = this.outbox.record({ api, appid: envelope.appid, params, errcode, errmsg });
     if (!hasDedicatedAnswer(api)) this.logger.warn(`no dedicated answer for openapi.${api}; answered errcode 0`);

@@ -14,6 +14,13 @@ export interface TriggerConfig {
   config: string;
 }
 
+/** A message push the function receives (the console's 消息推送 setting, see openapi/message-push.ts). */
+export interface MessagePushConfig {
+  msgType: string;
+  /** Empty for a message without an event type (e.g. a text message). */
+  event?: string;
+}
+
 export interface FunctionConfig {
   name: string;
   runtime?: string;
@@ -24,6 +31,8 @@ export interface FunctionConfig {
   installDependency?: boolean;
   envVariables?: Record<string, string>;
   triggers?: TriggerConfig[];
+  /** Local cloud only (deploy ignores it): which message pushes the function receives. */
+  messagePush?: MessagePushConfig[];
 }
 
 export interface CloudConfig {
@@ -62,6 +71,8 @@ export function parseCloudConfig(raw: unknown, file = CLOUD_CONFIG_FILE): CloudC
       fail(`${where}: envVariables must be an object`);
     const triggers = fn.triggers ?? [];
     if (!Array.isArray(triggers)) return fail(`${where}: triggers must be an array`);
+    const pushes = fn.messagePush ?? [];
+    if (!Array.isArray(pushes)) return fail(`${where}: messagePush must be an array`);
     return {
       name: fn.name,
       ...(typeof fn.runtime === 'string' ? { runtime: fn.runtime } : {}),
@@ -76,6 +87,16 @@ export function parseCloudConfig(raw: unknown, file = CLOUD_CONFIG_FILE): CloudC
           return fail(`${where}: triggers[${j}] needs string name, type and config`);
         return { name: trigger.name, type: trigger.type, config: trigger.config };
       }),
+      ...(pushes.length > 0
+        ? {
+            messagePush: pushes.map((p: unknown, j): MessagePushConfig => {
+              const push = p as Record<string, unknown> | null;
+              if (typeof push?.msgType !== 'string' || (push.event !== undefined && typeof push.event !== 'string'))
+                return fail(`${where}: messagePush[${j}] needs a string msgType (and event)`);
+              return { msgType: push.msgType, ...(push.event !== undefined ? { event: push.event as string } : {}) };
+            }),
+          }
+        : {}),
     };
   });
   return {

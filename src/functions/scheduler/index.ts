@@ -7,6 +7,7 @@
 import { calledByTimer, callSource, cloudApp } from '../../server/cloud';
 import { describeError, log } from '../../server/log';
 import { drainStalePending } from '../../server/registrations';
+import { publishDueNotices } from '../../server/notices';
 import { generateAllThemeDays } from '../../server/theme-day-generation';
 
 /** SCF's timer event: `Time` is the scheduled instant in UTC, e.g. `2026-03-01T18:00:00Z`. */
@@ -30,7 +31,9 @@ export async function main(event: unknown): Promise<Record<string, unknown>> {
     log('request', { action: 'scheduler.themeDays', ok: true, ...themeDays });
     const signUpQueues = await drainStalePending(db, now);
     log('request', { action: 'scheduler.signUpQueues', ok: true, drained: signUpQueues });
-    return { at: now.toISOString(), themeDays, signUpQueues };
+    const notices = await publishDueNotices(db, now);
+    log('request', { action: 'scheduler.notices', ok: true, published: notices });
+    return { at: now.toISOString(), themeDays, signUpQueues, notices };
   } catch (err) {
     log('failed', { action: 'scheduler', ...describeError(err) });
     throw err;

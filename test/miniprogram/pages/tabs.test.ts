@@ -41,7 +41,11 @@ const TABS: TabCase[] = [
       }),
     },
   },
-  { page: 'pages/posts/index', memberSees: ['暂无活动风采'] },
+  {
+    page: 'pages/posts/index',
+    memberSees: ['还没有活动风采', '参加活动后，可以在这里分享照片和心得', '通知公告'],
+    replies: { 'post.feed': ok({ items: [], nextCursor: null }), 'notice.unread': ok({ count: 0, latest: [] }) },
+  },
   { page: 'pages/mine/index', memberSees: ['张三', '党员', '第一党支部', '市直机关党委'] },
 ];
 

@@ -13,6 +13,7 @@ import { EVENT_SCENARIOS, demoEventList } from './event-scenarios';
 import { COMMITTEE_SCENARIOS } from './committee-scenarios';
 import { ORG_SCENARIOS } from './org-scenarios';
 import { STUDY_SCENARIOS, demoStudyReplies } from './study-scenarios';
+import { POST_SCENARIOS, POST_TAB_REPLIES } from './post-scenarios';
 
 export interface Scenario {
   /** File-name friendly id, e.g. `home-member`. */
@@ -37,6 +38,7 @@ export interface Scenario {
 }
 
 const asMember: Replies = { 'member.me': ok({ member: demoMember }), ...demoEventList, ...demoStudyReplies };
+Object.assign(asMember, POST_TAB_REPLIES); // 风采's feed and the tab bar's unread badge
 const asSecretary: Replies = { 'member.me': ok({ member: demoSecretary }) };
 const asNewcomer: Replies = {
   'member.me': ok({ member: null }),
@@ -119,4 +121,5 @@ export const SCENARIOS: Scenario[] = [
   ...ORG_SCENARIOS,
   ...COMMITTEE_SCENARIOS,
   ...STUDY_SCENARIOS,
+  ...POST_SCENARIOS,
 ];

@@ -5,7 +5,7 @@ import { freezeDate } from '../helpers/event-fixtures';
 import { flush, load } from '../helpers/load';
 import { stubPrivacy } from '../helpers/privacy';
 import type { Rendered } from '../helpers/load';
-import { takeSetDataRecords } from '../helpers/set-data-log';
+import { recordSetData, takeSetDataRecords } from '../helpers/set-data-log';
 import type { SetDataRecord } from '../helpers/set-data-log';
 import type { Scenario } from './index';
 
@@ -34,6 +34,8 @@ export async function renderScenario(scenario: Scenario, mode: Mode): Promise<Re
   const privacy = scenario.privacy ? stubPrivacy() : undefined;
   takeSetDataRecords();
   const page = load(scenario.page, { query: scenario.query, beforeLoad: privacy?.beforeLoad });
+  // A component shown on its own (首页's notice strip): its payloads count like a page's.
+  if (scenario.page.startsWith('components/')) recordSetData(page.instance as Parameters<typeof recordSetData>[0]);
   await flush();
   if (scenario.act) {
     scenario.act(page);

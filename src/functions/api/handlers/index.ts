@@ -16,6 +16,8 @@ import { pairingListHandlers } from './pairing-lists';
 import { studyHandlers } from './study';
 import { studyPlanHandlers } from './study-plans';
 import { pointsHandlers } from './points';
+import { postHandlers } from './posts';
+import { noticeHandlers } from './notices';
 import type { HandlerTable } from './types';
 
 export const handlers: HandlerTable = {
@@ -55,4 +57,6 @@ export const handlers: HandlerTable = {
   'checkin.undo': checkIn.undo,
   'attendance.get': checkIn.attendance,
   'attendance.export': checkIn.exportAttendance,
+  ...postHandlers,
+  ...noticeHandlers,
 };

@@ -83,14 +83,37 @@ describe('联建协议', () => {
     });
   });
 
-  it('offers no upload in local mode and says why', async () => {
-    stubCloud({ 'pairing.get': ok(demoSecretaryPairing) });
+  it('uploads in local mode too, with wx.uploadFile to the one-time grant for the prepared path', async () => {
+    const grant = {
+      cloudPath: 'uploads/3f2a9c/agreement/m1x2-abc-1.jpg',
+      form: {
+        url: 'http://127.0.0.1:9100/storage/uploads/3f2a9c/agreement/m1x2-abc-1.jpg',
+        fields: { key: 'uploads/3f2a9c/agreement/m1x2-abc-1.jpg', 'x-cos-security-token': 't' },
+        fileID: 'cloud://lianjian-local.x/uploads/3f2a9c/agreement/m1x2-abc-1.jpg',
+      },
+    };
+    const sent: { action: string; data: unknown }[] = [];
     jest.spyOn(wx, 'request').mockImplementation(((o: WechatMiniprogram.RequestOption) => {
+      const body = o.data as { action: string; data: unknown };
+      sent.push(body);
+      const data = body.action === 'file.prepareUpload' ? grant : demoSecretaryPairing;
       o.success?.({
         statusCode: 200,
-        data: { ok: true, data: demoSecretaryPairing },
+        data: { ok: true, data },
       } as unknown as WechatMiniprogram.RequestSuccessCallbackResult);
     }) as unknown as typeof wx.request);
+    jest.spyOn(wx, 'chooseMessageFile').mockImplementation(((o: WechatMiniprogram.ChooseMessageFileOption) => {
+      o.success?.({
+        tempFiles: [{ path: 'wxfile://tmp/1.jpg', name: '签字页.jpg', size: 1, time: 0, type: 'image' }],
+        errMsg: '',
+      });
+    }) as unknown as typeof wx.chooseMessageFile);
+    const uploads: WechatMiniprogram.UploadFileOption[] = [];
+    (wx as unknown as { uploadFile: unknown }).uploadFile = (o: WechatMiniprogram.UploadFileOption) => {
+      uploads.push(o);
+      o.success?.({ statusCode: 204, data: '', errMsg: 'uploadFile:ok' });
+      return { onProgressUpdate: () => undefined };
+    };
     const view = load(PAGE, {
       query: QUERY,
       beforeLoad: () => {
@@ -101,8 +124,16 @@ describe('联建协议', () => {
       },
     });
     await settle();
-    expect(view.querySelector('.sub-page >>> #upload')).toBeFalsy();
-    expect(textOf(view, '.sub-page >>> #no-upload')).toContain('本地调试模式没有文件上传通道');
+    tap(view, '#upload');
+    await settle();
+    expect(sent.find((c) => c.action === 'file.prepareUpload')?.data).toEqual({
+      purpose: 'agreement',
+      ext: '.jpg',
+      name: '1',
+      form: true,
+    });
+    expect(uploads[0]).toMatchObject({ url: grant.form.url, name: 'file', formData: grant.form.fields });
+    expect(textOf(view)).toContain('签字页.jpg');
   });
 
   it('puts the server messages on goals, term and contacts', async () => {
