@@ -16,6 +16,8 @@ import { FunctionsService } from './functions/service';
 import { createLogger, type Logger } from './logger';
 import { Outbox } from './openapi/outbox';
 import { OpenApiService } from './openapi/service';
+import { SubscribeMessages } from './openapi/subscribe-message';
+import { SUBSCRIBE_TEMPLATES_FILE, loadMiniProgramPages, loadSubscribeTemplates } from './project/subscribe-templates';
 import { CLOUD_CONFIG_FILE, loadCloudConfigIfPresent, type FunctionConfig } from './project/cloudbaserc';
 import { DATABASE_MANIFEST_FILE, loadDatabaseManifest, type CollectionSpec } from './project/database-manifest';
 import { ROUTES } from './routes';
@@ -45,6 +47,13 @@ export interface LocalCloudOptions {
    * collections; default: beside the functions folder.
    */
   databaseManifest?: string | Record<string, CollectionSpec>;
+  /**
+   * The subscribe-message templates `subscribeMessage.send` is validated against (default:
+   * subscribe-templates.json beside the functions folder; missing: none until tests add some).
+   */
+  subscribeTemplates?: string;
+  /** Where project.config.json / the mini-program's app.json are (default: the functions folder's parent). */
+  miniProgramProject?: string;
   /** 0 picks a free port (tests). */
   port?: number;
   host?: string;
@@ -134,9 +143,15 @@ export class LocalCloud {
       functionOutput: options.quiet ? 'discard' : 'console',
       logger: this.logger.child('functions'),
     });
+    const templatesFile = path.resolve(options.subscribeTemplates ?? path.join(projectDir, SUBSCRIBE_TEMPLATES_FILE));
     this.openapi = new OpenApiService(
       new Outbox(path.join(options.dataDir, DATA_LAYOUT.outbox)),
       this.logger.child('openapi'),
+      new SubscribeMessages(
+        () => loadSubscribeTemplates(templatesFile),
+        () => loadMiniProgramPages(options.miniProgramProject ?? projectDir),
+        path.join(options.dataDir, DATA_LAYOUT.subscriptions),
+      ),
     );
     this.timers = new TimerService({
       functions: this.functions,
@@ -234,8 +249,7 @@ export class LocalCloud {
   async reset(): Promise<void> {
     this.functions.recycle();
     await Promise.all([this.database.reset(), this.storage.reset()]);
-    this.openapi.outbox.reset();
-    this.openapi.security.reset();
+    this.openapi.reset();
     this.logger.log('serve', 'reset');
   }
 
