@@ -193,6 +193,43 @@ export function actionPayloads(cloudOf: () => ApiCloud): Record<ActionName, Payl
       invalidPath: 'eventId',
       caller: DEMO.secretaryOpenid,
     },
+    'subscription.mine': { valid: {}, invalid: { extra: 1 }, invalidPath: '', caller: DEMO.memberOpenid },
+    'subscription.record': {
+      valid: { results: { LOCAL_TMPL_EVENT_START: 'accept' }, keep: { LOCAL_TMPL_EVENT_START: 'accept' } },
+      invalid: { results: { LOCAL_TMPL_EVENT_START: 'maybe' } },
+      invalidPath: 'results.LOCAL_TMPL_EVENT_START',
+      caller: DEMO.memberOpenid,
+    },
+    'reminder.event': {
+      valid: { eventId: 'demo-lecture' },
+      invalid: { eventId: 'demo lecture' },
+      invalidPath: 'eventId',
+      caller: DEMO.secretaryOpenid,
+    },
+    'reminder.sendNow': {
+      valid: { eventId: 'demo-lecture' },
+      invalid: {},
+      invalidPath: 'eventId',
+      caller: DEMO.secretaryOpenid,
+    },
+    'share.card': {
+      valid: { eventId: 'demo-lecture' },
+      invalid: { eventId: 7 },
+      invalidPath: 'eventId',
+      caller: DEMO.memberOpenid,
+    },
+    'group.enter': {
+      valid: { eventId: 'demo-lecture' },
+      invalid: { eventId: '' },
+      invalidPath: 'eventId',
+      caller: DEMO.memberOpenid,
+    },
+    'group.name': {
+      valid: { eventId: 'demo-lecture', groupId: 'Gdemo-group', name: '财政局党员群' },
+      invalid: { eventId: 'demo-lecture', groupId: 'Gdemo-group', name: '' },
+      invalidPath: 'name',
+      caller: DEMO.secretaryOpenid,
+    },
     ...orgPayloads,
   };
 }
