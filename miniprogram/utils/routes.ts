@@ -29,6 +29,9 @@ export const ROUTES = {
   attendance: '/packages/events/attendance/index',
   themeDays: '/packages/events/theme-days/index',
   themeDayRule: '/packages/events/theme-day-rule/index',
+  eventReminders: '/packages/events/reminders/index',
+  share: '/packages/events/share/index',
+  myReminders: '/packages/member/reminders/index',
 } as const;
 
 /** A page path with its query, e.g. `withQuery(ROUTES.eventDetail, { id })`. */

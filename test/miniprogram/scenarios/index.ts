@@ -12,6 +12,7 @@ import { demoInvite, demoMember, demoSecretary } from './demo-data';
 import { EVENT_SCENARIOS, demoEventList } from './event-scenarios';
 import { COMMITTEE_SCENARIOS } from './committee-scenarios';
 import { ORG_SCENARIOS } from './org-scenarios';
+import { REMINDER_SCENARIOS } from './reminder-scenarios';
 
 export interface Scenario {
   /** File-name friendly id, e.g. `home-member`. */
@@ -117,4 +118,5 @@ export const SCENARIOS: Scenario[] = [
   ...EVENT_SCENARIOS,
   ...ORG_SCENARIOS,
   ...COMMITTEE_SCENARIOS,
+  ...REMINDER_SCENARIOS,
 ];
