@@ -338,6 +338,15 @@ describe('group attribution', () => {
 });
 
 describe('share cards', () => {
+  it('shares a plain card when WeChat gives no activity id', async () => {
+    const event = await publishedEvent(cloud, branch, 2 * HOUR);
+    await cloud.failNext('updatableMessage.createActivityId', -1);
+    const card: ShareCardView = await call(cloud, 'share.card', { eventId: event.id }, branch.members[0] as string);
+    expect(card).toMatchObject({ activityId: null, memberCount: 0 });
+    await fire();
+    expect(await cloud.outbox('updatableMessage.setUpdatableMsg')).toEqual([]);
+  }, 60_000);
+
   it('creates an updatable message when shared, and updates it when the counts change and when the event starts', async () => {
     const event = await publishedEvent(cloud, branch, 2 * HOUR, { capacity: 30 });
     const card: ShareCardView = await call(cloud, 'share.card', { eventId: event.id }, branch.members[0] as string);
