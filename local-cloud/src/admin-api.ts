@@ -38,7 +38,7 @@ export async function handleAdmin(
     if (action !== 'wx.openApi')
       throw new CloudApiError(CLOUD_ERROR_CODES.INVALID_ACTION, `unsupported multipart action: ${action}`);
     // Not JSON: the SDK decodes this protobuf itself (it only parses `application/json; charset=utf-8`).
-    sendBuffer(res, 200, services.openapi.handle(parts), 'application/octet-stream');
+    sendBuffer(res, 200, await services.openapi.handle(parts), 'application/octet-stream');
     return action;
   }
   const body = parseJsonObject(raw);

@@ -39,5 +39,7 @@ export const ENV_VARS = {
 export const DATA_LAYOUT = {
   database: 'database',
   storage: 'storage',
-  outbox: 'outbox.json',
+  outbox: 'outbox.jsonl',
+  /** Accepted subscribe-message credits, as JSON lines. */
+  subscriptions: 'subscriptions.jsonl',
 } as const;

@@ -14,7 +14,9 @@ import { CLOUD_ERROR_CODES, CloudApiError } from './errors';
 import { CALL_SOURCES, type CallerIdentity } from './functions/identity';
 import type { FunctionsService } from './functions/service';
 import { readBody } from './http-util';
+import { DEFAULTS } from './config';
 import { jsonTooDeep, MAX_JSON_DEPTH } from './json-depth';
+import { replaceCloudIds } from './open-data';
 
 export const IDENTITY_HEADERS = {
   openId: 'x-local-openid',
@@ -48,6 +50,8 @@ export async function handleGateway(
     openId: headerValue(req, IDENTITY_HEADERS.openId),
     appId: headerValue(req, IDENTITY_HEADERS.appId),
   };
+  // As CloudBase does for wx.cloud.callFunction: top-level CloudIDs arrive as their open data.
+  event = replaceCloudIds(event, identity.appId ?? DEFAULTS.appId);
   const json = await functions.invoke({ name, event, identity, source: CALL_SOURCES.client });
   res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
   res.end(json);

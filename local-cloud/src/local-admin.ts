@@ -32,6 +32,18 @@ export async function handleLocalAdmin(
       return sendJson(res, 200, { messages: services.openapi.list(url.searchParams.get('api') ?? undefined) });
     case `POST ${ADMIN_ROUTES.outboxFailNext}`:
       return sendJson(res, 200, { queued: services.openapi.failNext(await jsonBody(req)) });
+    case `POST ${ADMIN_ROUTES.outboxFailNth}`:
+      return sendJson(res, 200, { queued: services.openapi.failNth(await jsonBody(req)) });
+    case `POST ${ADMIN_ROUTES.subscriptions}`:
+      return sendJson(res, 200, services.openapi.subscriptions.request(await jsonBody(req)));
+    case `GET ${ADMIN_ROUTES.subscriptions}`:
+      return sendJson(res, 200, {
+        credits: services.openapi.subscriptions.creditsOf(url.searchParams.get('openid') ?? ''),
+      });
+    case `POST ${ADMIN_ROUTES.subscriptionTemplates}`:
+      return sendJson(res, 200, {
+        templates: services.openapi.subscriptions.configureTemplates(await jsonBody(req)),
+      });
     case `GET ${ADMIN_ROUTES.security}`:
       return sendJson(res, 200, { rules: services.openapi.security.current });
     case `POST ${ADMIN_ROUTES.security}`:

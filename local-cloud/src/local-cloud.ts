@@ -17,6 +17,8 @@ import { createLogger, type Logger } from './logger';
 import { MessagePushService } from './openapi/message-push';
 import { Outbox } from './openapi/outbox';
 import { OpenApiService } from './openapi/service';
+import { SubscribeMessages } from './openapi/subscribe-message';
+import { SUBSCRIBE_TEMPLATES_FILE, loadMiniProgramPages, loadSubscribeTemplates } from './project/subscribe-templates';
 import { CLOUD_CONFIG_FILE, loadCloudConfigIfPresent, type FunctionConfig } from './project/cloudbaserc';
 import { DATABASE_MANIFEST_FILE, loadDatabaseManifest, type CollectionSpec } from './project/database-manifest';
 import { ROUTES } from './routes';
@@ -46,6 +48,13 @@ export interface LocalCloudOptions {
    * collections; default: beside the functions folder.
    */
   databaseManifest?: string | Record<string, CollectionSpec>;
+  /**
+   * The subscribe-message templates `subscribeMessage.send` is validated against (default:
+   * subscribe-templates.json beside the functions folder; missing: none until tests add some).
+   */
+  subscribeTemplates?: string;
+  /** Where project.config.json / the mini-program's app.json are (default: the functions folder's parent). */
+  miniProgramProject?: string;
   /** 0 picks a free port (tests). */
   port?: number;
   host?: string;
@@ -137,9 +146,15 @@ export class LocalCloud {
       logger: this.logger.child('functions'),
     });
     this.messagePush = new MessagePushService(this.functions, this.logger.child('push'));
+    const templatesFile = path.resolve(options.subscribeTemplates ?? path.join(projectDir, SUBSCRIBE_TEMPLATES_FILE));
     this.openapi = new OpenApiService(
       new Outbox(path.join(options.dataDir, DATA_LAYOUT.outbox)),
       this.logger.child('openapi'),
+      new SubscribeMessages(
+        () => loadSubscribeTemplates(templatesFile),
+        () => loadMiniProgramPages(options.miniProgramProject ?? projectDir),
+        path.join(options.dataDir, DATA_LAYOUT.subscriptions),
+      ),
       this.messagePush,
     );
     this.timers = new TimerService({
@@ -239,8 +254,7 @@ export class LocalCloud {
   async reset(): Promise<void> {
     this.functions.recycle();
     await Promise.all([this.database.reset(), this.storage.reset()]);
-    this.openapi.outbox.reset();
-    this.openapi.security.reset();
+    this.openapi.reset();
     this.messagePush.reset();
     this.logger.log('serve', 'reset');
   }

@@ -19,6 +19,12 @@ export const ADMIN_ROUTES = {
   reset: `${ADMIN_PREFIX}/reset`,
   outbox: `${ADMIN_PREFIX}/outbox`,
   outboxFailNext: `${ADMIN_PREFIX}/outbox/fail-next`,
+  /** POST `{ api, n, errcode?, errmsg?, delayMs? }`: the n-th call of `api` from now fails or waits. */
+  outboxFailNth: `${ADMIN_PREFIX}/outbox/fail-nth`,
+  /** POST `{ openid, results: { [templateId]: 'accept' } }` (wx.requestSubscribeMessage); GET `?openid=` credits. */
+  subscriptions: `${ADMIN_PREFIX}/subscriptions`,
+  /** POST `{ templates: [{ id, mode?, keywords: { thing1: 'thing' } }] }`: templates beside the project's. */
+  subscriptionTemplates: `${ADMIN_PREFIX}/subscriptions/templates`,
   timers: `${ADMIN_PREFIX}/timers`,
   /** GET the content-security rules, POST `{ riskyWords?, reviewWords? }` to change them. */
   security: `${ADMIN_PREFIX}/security`,

@@ -40,8 +40,16 @@ export function errorMessage(err: unknown): string {
   return err instanceof ApiError ? err.message : NETWORK_MESSAGE;
 }
 
-export async function callApi<A extends ActionName>(action: A, data: ActionInput<A>): Promise<ActionOutput<A>> {
-  const body = { action, data };
+/**
+ * `openData`: top-level fields beside `action`, for CloudIDs (`wx.cloud.CloudID(id)`) that
+ * CloudBase replaces with the open data they stand for; only top-level ones are replaced.
+ */
+export async function callApi<A extends ActionName>(
+  action: A,
+  data: ActionInput<A>,
+  openData: Record<string, unknown> = {},
+): Promise<ActionOutput<A>> {
+  const body = { ...openData, action, data };
   const result = isLocalMode() ? await viaLocalCloud(body) : await viaCloudFunction(body);
   if (!isApiResult(result)) throw new ApiError('NETWORK', NETWORK_MESSAGE);
   if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.details);

@@ -47,6 +47,9 @@ export const ROUTES = {
   noticeDetail: '/packages/notices/detail/index',
   noticeCompose: '/packages/notices/compose/index',
   noticeReceipts: '/packages/notices/receipts/index',
+  eventReminders: '/packages/events/reminders/index',
+  share: '/packages/events/share/index',
+  myReminders: '/packages/member/reminders/index',
 } as const;
 
 /** A page path with its query, e.g. `withQuery(ROUTES.eventDetail, { id })`. */

@@ -18,6 +18,7 @@ import { studyActions } from './study-actions';
 import { pointsActions } from './points-actions';
 import { postActions } from './post-actions';
 import { noticeActions } from './notice-actions';
+import { reminderActions } from './reminder-actions';
 
 export type { Access } from './spec';
 
@@ -45,6 +46,7 @@ export const actions = {
   ...pointsActions,
   ...postActions,
   ...noticeActions,
+  ...reminderActions,
 } as const;
 
 export type Actions = typeof actions;

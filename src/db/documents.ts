@@ -186,6 +186,8 @@ export interface RegistrationDoc {
   countsAtDecision?: { registered: number; waitlisted: number };
   /** Set when a secretary (or leaving the branch) released the place. */
   released: { by: string; byName: string; at: Date; reason: string } | null;
+  /** 'due' from the drain that promoted this waitlist place until its reminder was handled. */
+  promotionNotice?: 'due' | 'done';
 }
 
 export interface CheckInAuditEntry {

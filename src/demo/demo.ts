@@ -8,6 +8,7 @@ import type { InviteCodeDoc, MemberDoc, OrganizationDoc } from '../db/documents'
 import type { Database } from '../server/cloud';
 import { seedDemoEvents } from './demo-events';
 import { DEMO_PAIRING_EVENTS, seedDemoPairingEvents } from './demo-pairing-events';
+import { seedDemoReminders } from './demo-reminders';
 import { DEMO_PAIRING, seedDemoPairings } from './demo-pairings';
 import { seedDemoStudy } from './demo-study';
 import { seedDemoPosts } from './demo-posts';
@@ -170,6 +171,18 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ lines:
     now,
   );
 
+  const reminderLines = await seedDemoReminders(
+    db,
+    {
+      branchId: DEMO.branches.finance,
+      eventId: 'demo-lecture',
+      secretary: DEMO.secretaryOpenid,
+      subscriber: { openid: DEMO.memberOpenid, name: '王芳' },
+      reminded: { openid: 'demo-member-2', name: '陈刚' },
+    },
+    now,
+  );
+
   return {
     lines: [
       `demo committee: ${organizations[0]!.name}, branches: ${organizations
@@ -183,6 +196,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ lines:
       ...pairingEventLines,
       ...studyLines,
       ...postLines,
+      ...reminderLines,
     ],
   };
 }

@@ -230,7 +230,14 @@ async function drainOnce(db: Database, eventId: string, now: Date): Promise<Drai
       }
       for (const id of result.promoted) {
         const reg = decided.get(id) ?? (byId.get(id) as RegistrationDoc);
-        decided.set(id, { ...reg, status: 'registered', updatedAt: now });
+        // Marked in this transaction (no extra write): reminders/promotions.ts tells the member.
+        const wasWaiting = byId.get(id)?.status === 'waitlisted';
+        decided.set(id, {
+          ...reg,
+          status: 'registered',
+          updatedAt: now,
+          ...(wasWaiting ? { promotionNotice: 'due' } : {}),
+        });
       }
       const countsAtDecision = { registered: result.state.registered, waitlisted: result.state.waitlisted };
       for (const [id, reg] of decided) decided.set(id, { ...reg, countsAtDecision });

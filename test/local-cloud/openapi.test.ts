@@ -11,7 +11,13 @@ beforeAll(async () => {
   cloud = await startTestCloud({ functionsDir: FIXTURE_FUNCTIONS_DIR });
 });
 afterAll(() => cloud.stop());
-beforeEach(() => cloud.reset());
+beforeEach(async () => {
+  await cloud.reset();
+  // The fixture project has no subscribe-templates.json: the test declares its template and
+  // gives the member credits, as wx.requestSubscribeMessage would.
+  await cloud.subscribeTemplates([{ id: 'TPL_THEME_DAY', keywords: { thing1: 'thing', time2: 'time' } }]);
+  for (let i = 0; i < 3; i++) await cloud.subscribe('o-member', { TPL_THEME_DAY: 'accept' });
+});
 
 const notify = (api: string, params: Record<string, unknown>): Promise<NotifyResult> =>
   cloud.callFunction<NotifyResult>('notify', { api, params }, { openid: 'o-secretary' });
@@ -124,7 +130,8 @@ describe('WeChat cloud calls through wx-server-sdk', () => {
 
     const updated = await notify('setUpdatableMsg', {
       activityId: created.res.activityId,
-      targetState: 1,
+      // State 0 (joining) carries the counts; state 1 (started) needs path and version_type.
+      targetState: 0,
       templateInfo: {
         parameterList: [
           { name: 'member_count', value: '12' },
@@ -139,14 +146,15 @@ describe('WeChat cloud calls through wx-server-sdk', () => {
     ]);
     expect((await cloud.outbox('updatableMessage.setUpdatableMsg'))[0].params).toMatchObject({
       activity_id: created.res.activityId,
-      target_state: 1,
+      target_state: 0,
     });
   });
 
   it('keeps the outbox in the data dir', async () => {
     await notify('send', subscribeParams);
     const fs = await import('node:fs');
-    const saved = JSON.parse(fs.readFileSync(`${cloud.dataDir}/outbox.json`, 'utf8')) as { api: string }[];
+    const lines = fs.readFileSync(`${cloud.dataDir}/outbox.jsonl`, 'utf8').trim().split('\n');
+    const saved = lines.map((line) => JSON.parse(line) as { api: string });
     expect(saved.map((m) => m.api)).toEqual(['subscribeMessage.send']);
   });
 });

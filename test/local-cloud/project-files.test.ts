@@ -27,7 +27,8 @@ describe('cloudbaserc.json', () => {
       runtime: 'Nodejs20.19',
       timeout: 60,
       installDependency: false,
-      triggers: [{ name: 'daily', type: 'timer', config: '0 0 2 * * * *' }],
+      // Every 5 minutes: reminders 1 hour before need it; the daily jobs run at the day's first firing.
+      triggers: [{ name: 'daily', type: 'timer', config: '0 */5 * * * * *' }],
     });
     // Secrets never live in the committed file: deploy sets them from the environment.
     for (const fn of config.functions) expect(Object.keys(fn.envVariables ?? {})).not.toContain('CHECKIN_SECRET');

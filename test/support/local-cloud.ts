@@ -41,6 +41,10 @@ export interface TestCloudOptions {
   databaseManifest?: string;
   /** Default: cloudbaserc.json beside the functions folder. */
   cloudConfig?: string;
+  /** Where app.json is found for subscribeMessage.send's page check (default: beside the functions folder). */
+  miniProgramProject?: string;
+  /** Default: subscribe-templates.json beside the functions folder. */
+  subscribeTemplates?: string;
 }
 
 export interface CallOptions {
@@ -75,6 +79,16 @@ export interface TestCloud {
   reset(): Promise<void>;
   outbox(api?: string): Promise<OutboxEntry[]>;
   failNext(api: string, errcode: number, errmsg?: string): Promise<void>;
+  /** The n-th call of `api` from now (1: the next) fails with `errcode`, or answers after `delayMs`. */
+  failNth(api: string, n: number, fault: { errcode?: number; errmsg?: string; delayMs?: number }): Promise<void>;
+  /** A member's answers to wx.requestSubscribeMessage, as the local mini-program records them. */
+  subscribe(openid: string, results: Record<string, string>): Promise<Record<string, string>>;
+  /** Templates `subscribeMessage.send` accepts besides the project's subscribe-templates.json. */
+  subscribeTemplates(
+    templates: { id: string; mode?: 'oneTime' | 'longTerm'; keywords: Record<string, string> }[],
+  ): Promise<void>;
+  /** The emulator's credits of a member (one-time count, long-term flag) per template. */
+  credits(openid: string): Promise<{ templateId: string; oneTime: number; longTerm: boolean }[]>;
   /** Sets the words that make `security.msgSecCheck` answer 'risky' / 'review' (until reset). */
   contentRules(rules: Partial<ContentSecurityRules>): Promise<void>;
   /** Every security.mediaCheckAsync call so far, with the verdict push it sends (or sent). */
@@ -116,6 +130,8 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
     // Fixture functions have their own cloudbaserc.json beside them; collections are always the project's.
     databaseManifest: options.databaseManifest ?? path.join(REPO_ROOT, 'database.json'),
     ...(options.cloudConfig === undefined ? {} : { cloudConfig: options.cloudConfig }),
+    ...(options.miniProgramProject === undefined ? {} : { miniProgramProject: options.miniProgramProject }),
+    ...(options.subscribeTemplates === undefined ? {} : { subscribeTemplates: options.subscribeTemplates }),
     port: 0,
     functionTimeoutMs: options.functionTimeoutMs,
     maxInstances: options.maxInstances,
@@ -184,6 +200,22 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
     failNext: async (api: string, errcode: number, errmsg?: string) => {
       ensureOk(await post(ADMIN_ROUTES.outboxFailNext, { api, errcode, errmsg }));
     },
+    failNth: async (api, n, fault) => {
+      ensureOk(await post(ADMIN_ROUTES.outboxFailNth, { api, n, ...fault }));
+    },
+    subscribe: async (openid, results) =>
+      ensureOk(await post(ADMIN_ROUTES.subscriptions, { openid, results })) as Record<string, string>,
+    subscribeTemplates: async (templates) => {
+      ensureOk(await post(ADMIN_ROUTES.subscriptionTemplates, { templates }));
+    },
+    credits: async (openid) =>
+      (
+        ensureOk(
+          await request(`${baseUrl}${ADMIN_ROUTES.subscriptions}?openid=${encodeURIComponent(openid)}`, {
+            method: 'GET',
+          }),
+        ) as { credits: { templateId: string; oneTime: number; longTerm: boolean }[] }
+      ).credits,
     contentRules: async (rules) => {
       ensureOk(await post(ADMIN_ROUTES.security, rules));
     },

@@ -2,8 +2,9 @@
  * Realistic successful answers of the WeChat cloud calls Lianjian makes, shaped as the WeChat
  * server documents them (snake_case; wx-server-sdk converts to camelCase for the caller).
  */
-import { randomBytes } from 'node:crypto';
 import type { ContentSecurity } from './content-security';
+import type { SubscribeMessages } from './subscribe-message';
+import type { UpdatableMessages } from './updatable-message';
 import { placeholderPng } from './png';
 
 export type OpenApiAnswer =
@@ -15,6 +16,8 @@ export interface ResponderContext {
   security: ContentSecurity;
   /** The calling mini-program's appid. */
   appid: string;
+  subscriptions: SubscribeMessages;
+  updatable: UpdatableMessages;
 }
 
 type Responder = (params: Record<string, unknown>, context: ResponderContext) => OpenApiAnswer;
@@ -27,18 +30,14 @@ const ok = (extra: Record<string, unknown> = {}): OpenApiAnswer => ({
 const image = (): OpenApiAnswer => ({ kind: 'binary', contentType: 'image/png', body: placeholderPng() });
 
 const RESPONDERS: Record<string, Responder> = {
-  'subscribeMessage.send': () => ok({ msgid: Number.parseInt(randomBytes(4).toString('hex'), 16) }),
+  'subscribeMessage.send': (params, { subscriptions }) => subscriptions.send(params),
   'security.msgSecCheck': (params, { security }) => security.msgSecCheck(params),
   'security.mediaCheckAsync': (params, { security, appid }) => security.mediaCheckAsync(params, appid),
   'wxacode.getUnlimited': image,
   'wxacode.get': image,
   'wxacode.createQRCode': image,
-  'updatableMessage.createActivityId': () =>
-    ok({
-      activity_id: `local_${randomBytes(12).toString('hex')}`,
-      expiration_time: Math.floor(Date.now() / 1000) + 24 * 60 * 60,
-    }),
-  'updatableMessage.setUpdatableMsg': () => ok(),
+  'updatableMessage.createActivityId': (_params, { updatable }) => updatable.createActivityId(),
+  'updatableMessage.setUpdatableMsg': (params, { updatable }) => updatable.setUpdatableMsg(params),
 };
 
 export function answerFor(api: string, params: Record<string, unknown>, context: ResponderContext): OpenApiAnswer {
@@ -52,7 +51,10 @@ export function hasDedicatedAnswer(api: string): boolean {
 
 /** errmsg WeChat sends with the errcodes tests are most likely to simulate. */
 export const KNOWN_ERRMSG: Record<number, string> = {
+  [-1]: 'system error',
   40003: 'invalid openid',
+  40037: 'invalid template_id',
+  41030: 'invalid page',
   43101: 'user refuse to accept the msg',
   47003: 'argument invalid!',
   87014: 'risky content',

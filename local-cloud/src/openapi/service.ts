@@ -9,6 +9,8 @@ import { CLOUD_ERROR_CODES, CloudApiError } from '../errors';
 import type { Logger } from '../logger';
 import { ContentSecurity } from './content-security';
 import type { MessagePushService } from './message-push';
+import type { SubscribeMessages } from './subscribe-message';
+import { UpdatableMessages } from './updatable-message';
 import type { FormPart } from './multipart';
 import type { Outbox, OutboxEntry, QueuedFailure } from './outbox';
 import { decodeCommApiData, encodeCommOpenApiResp } from './protobuf';
@@ -16,10 +18,12 @@ import { KNOWN_ERRMSG, answerFor, hasDedicatedAnswer, type OpenApiAnswer } from 
 
 export class OpenApiService {
   readonly security: ContentSecurity;
+  readonly updatable = new UpdatableMessages();
 
   constructor(
     readonly outbox: Outbox,
     private readonly logger: Logger,
+    readonly subscriptions: SubscribeMessages,
     /** Where asynchronous verdicts go (message-push.ts); none: they are only listed. */
     readonly push?: MessagePushService,
   ) {
@@ -27,7 +31,7 @@ export class OpenApiService {
   }
 
   /** Answers the protobuf body of a wx.openApi call. */
-  handle(parts: FormPart[]): Buffer {
+  async handle(parts: FormPart[]): Promise<Buffer> {
     const field = (name: string): FormPart | undefined => parts.find((p) => p.name === name);
     const api = field('apiName')?.data.toString('utf8');
     const requestData = field('requestData')?.data;
@@ -43,10 +47,15 @@ export class OpenApiService {
       );
     }
     const params = Object.fromEntries(envelope.pairs.map((pair) => [pair.key, parseValue(pair.value)]));
-    const failure = this.outbox.takeFailure(api);
-    const answer: OpenApiAnswer = failure
-      ? { kind: 'json', body: { ...failure } }
-      : answerFor(api, params, { security: this.security, appid: envelope.appid ?? '' });
+    const { failure, delayMs } = this.outbox.takeFault(api);
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    const context = {
+      security: this.security,
+      appid: envelope.appid ?? '',
+      subscriptions: this.subscriptions,
+      updatable: this.updatable,
+    };
+    const answer: OpenApiAnswer = failure ? { kind: 'json', body: { ...failure } } : answerFor(api, params, context);
     const { errcode, errmsg } = answer.kind === 'json' ? errorOf(answer.body) : { errcode: 0, errmsg: 'ok' };
     const entry = this.outbox.record({ api, appid: envelope.appid, params, errcode, errmsg });
     if (!hasDedicatedAnswer(api)) this.logger.warn(`no dedicated answer for openapi.${api}; answered errcode 0`);
@@ -73,6 +82,43 @@ export class OpenApiService {
     };
     this.outbox.failNext(api, failure);
     return { api, ...failure };
+  }
+
+  /** POST /__local/outbox/fail-nth: `{ api, n, errcode?, errmsg?, delayMs? }`. */
+  failNth(body: Record<string, unknown>): Record<string, unknown> {
+    const { api, n, errcode, errmsg, delayMs } = body;
+    const valid =
+      typeof api === 'string' &&
+      Number.isInteger(n) &&
+      (n as number) >= 1 &&
+      (errcode === undefined || (Number.isInteger(errcode) && errcode !== 0)) &&
+      (delayMs === undefined || (Number.isInteger(delayMs) && (delayMs as number) >= 0)) &&
+      (errcode !== undefined || delayMs !== undefined);
+    if (!valid)
+      throw new CloudApiError(
+        CLOUD_ERROR_CODES.INVALID_PARAM,
+        'fail-nth needs { api, n >= 1, errcode?: non-zero, errmsg?, delayMs?: ms } with errcode or delayMs',
+      );
+    const code = errcode as number | undefined;
+    const failure =
+      code === undefined
+        ? undefined
+        : {
+            errcode: code,
+            errmsg: typeof errmsg === 'string' ? errmsg : (KNOWN_ERRMSG[code] ?? 'local cloud: simulated failure'),
+          };
+    this.outbox.armNth(api as string, n as number, {
+      ...(failure ? { failure } : {}),
+      ...(delayMs === undefined ? {} : { delayMs: delayMs as number }),
+    });
+    return { api, n, ...(failure ?? {}), ...(delayMs === undefined ? {} : { delayMs }) };
+  }
+
+  reset(): void {
+    this.outbox.reset();
+    this.security.reset();
+    this.updatable.reset();
+    this.subscriptions.reset();
   }
 
   list(api?: string): OutboxEntry[] {

@@ -80,6 +80,7 @@ Page({
       transfer: ROUTES.transfer,
       history: ROUTES.membershipHistory,
       privacy: ROUTES.privacy,
+      reminders: ROUTES.myReminders,
     },
   },
   /** The branch whose details are shown: fetched once per branch, not on every tab switch. */

@@ -9,6 +9,7 @@ import type { MemberDoc } from '../../db/documents';
 import type { Database } from '../../server/cloud';
 import { describeError, log } from '../../server/log';
 import { countCall } from '../../server/rate-limit';
+import { openGroupId } from '../../server/share/groups';
 import { handlers } from './handlers';
 import type { HandlerContext } from './handlers/types';
 
@@ -70,7 +71,8 @@ async function run(event: unknown, deps: Deps): Promise<unknown> {
   if (limit !== undefined) await countCall(deps.db, deps.openid, action, limit, now);
 
   const handler = handlers[action] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-  return handler(parsed.data, { db: deps.db, openid: deps.openid, member, now });
+  const opengid = openGroupId((request.data as { groupInfo?: unknown }).groupInfo);
+  return handler(parsed.data, { db: deps.db, openid: deps.openid, member, now, ...(opengid ? { opengid } : {}) });
 }
 
 export async function dispatch(event: unknown, deps: Deps): Promise<ApiResult<unknown>> {

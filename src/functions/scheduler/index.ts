@@ -1,13 +1,16 @@
 /**
- * Entry point of the `scheduler` cloud function, fired by its timer trigger (cloudbaserc.json, daily
- * 02:00 China time). Runs each job for the trigger's instant: the rolling generation of theme-day
- * events for the next twelve months, and deciding sign-up requests left pending by a function
- * that died mid-way.
+ * Entry point of the `scheduler` cloud function, fired by its timer trigger (cloudbaserc.json, every
+ * 5 minutes). Runs each job for the trigger's instant: once a day (its first firing, see
+ * daily-run.ts) the rolling generation of theme-day events for the next twelve months; every
+ * time, deciding sign-up requests left pending by a function that died mid-way, and the due
+ * reminders (reminders/run.ts).
  */
 import { calledByTimer, callSource, cloudApp } from '../../server/cloud';
 import { describeError, log } from '../../server/log';
 import { drainStalePending } from '../../server/registrations';
 import { publishDueNotices } from '../../server/notices';
+import { claimDailyRun } from '../../server/daily-run';
+import { runReminders } from '../../server/reminders/run';
 import { generateAllThemeDays } from '../../server/theme-day-generation';
 
 /** SCF's timer event: `Time` is the scheduled instant in UTC, e.g. `2026-03-01T18:00:00Z`. */
@@ -27,13 +30,19 @@ export async function main(event: unknown): Promise<Record<string, unknown>> {
   const now = firedAt(event);
   const db = cloudApp().database();
   try {
-    const themeDays = await generateAllThemeDays(db, now);
-    log('request', { action: 'scheduler.themeDays', ok: true, ...themeDays });
+    const daily = await claimDailyRun(db, now);
+    // Not the day's first firing: nothing generated (the same shape, all zero).
+    const themeDays = daily
+      ? await generateAllThemeDays(db, now)
+      : { rules: 0, skipped: 0, created: 0, updated: 0, failed: [] as string[] };
+    if (daily) log('request', { action: 'scheduler.themeDays', ok: true, ...themeDays });
     const signUpQueues = await drainStalePending(db, now);
     log('request', { action: 'scheduler.signUpQueues', ok: true, drained: signUpQueues });
     const notices = await publishDueNotices(db, now);
     log('request', { action: 'scheduler.notices', ok: true, published: notices });
-    return { at: now.toISOString(), themeDays, signUpQueues, notices };
+    const reminders = await runReminders(db, now, daily);
+    log('request', { action: 'scheduler.reminders', ok: true, ...reminders });
+    return { at: now.toISOString(), daily, themeDays, signUpQueues, notices, reminders };
   } catch (err) {
     log('failed', { action: 'scheduler', ...describeError(err) });
     throw err;

@@ -29,12 +29,17 @@ const only = (process.env.LJ_PREVIEW_ONLY ?? '').split(',').filter(Boolean);
 const chosen = only.length ? SCENARIOS.filter((s) => only.some((word) => s.id.includes(word))) : SCENARIOS;
 const cases = chosen.flatMap((scenario) => (['normal', 'care'] as const).map((mode) => ({ scenario, mode })));
 
-it.each(cases)('renders $scenario.id ($mode)', async ({ scenario, mode }) => {
-  document.head.innerHTML = ''; // only this screen's styles
-  const { page, tabBar } = await renderScenario(scenario, mode);
-  const screen = captureScreen({ pagePath: scenario.page, page, tabBar });
-  const name = `${scenario.id}-${mode}`;
-  writeFileSync(path.join(HTML_DIR, `${name}.html`), screenDocument(screen));
-  entries.push({ name, scenario: scenario.id, title: scenario.title, mode, page: scenario.page });
-  expect(screen.pageHtml).toContain('<main');
-});
+it.each(cases)(
+  'renders $scenario.id ($mode)',
+  async ({ scenario, mode }) => {
+    document.head.innerHTML = ''; // only this screen's styles
+    const { page, tabBar } = await renderScenario(scenario, mode);
+    const screen = captureScreen({ pagePath: scenario.page, page, tabBar });
+    const name = `${scenario.id}-${mode}`;
+    writeFileSync(path.join(HTML_DIR, `${name}.html`), screenDocument(screen));
+    entries.push({ name, scenario: scenario.id, title: scenario.title, mode, page: scenario.page });
+    expect(screen.pageHtml).toContain('<main');
+    // The first case compiles every WXML file of the project (wcc), which takes a few seconds.
+  },
+  30_000,
+);

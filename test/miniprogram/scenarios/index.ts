@@ -14,6 +14,7 @@ import { COMMITTEE_SCENARIOS } from './committee-scenarios';
 import { ORG_SCENARIOS } from './org-scenarios';
 import { STUDY_SCENARIOS, demoStudyReplies } from './study-scenarios';
 import { POST_SCENARIOS, POST_TAB_REPLIES } from './post-scenarios';
+import { REMINDER_SCENARIOS } from './reminder-scenarios';
 
 export interface Scenario {
   /** File-name friendly id, e.g. `home-member`. */
@@ -122,4 +123,5 @@ export const SCENARIOS: Scenario[] = [
   ...COMMITTEE_SCENARIOS,
   ...STUDY_SCENARIOS,
   ...POST_SCENARIOS,
+  ...REMINDER_SCENARIOS,
 ];

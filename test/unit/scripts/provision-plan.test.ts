@@ -67,6 +67,8 @@ describe('provisioning plan', () => {
       'create index liaisons.pairing_created (pairingId asc, createdAt desc)',
       'set rule liaisons {"read":false,"write":false}',
       'create index events.owner_status_start_id (ownerKey asc, status asc, startsAt asc, _id asc)',
+      'create index events.status_start (status asc, startsAt asc)',
+      'create index events.status_deadline (status asc, signUpDeadline asc)',
     ]);
   });
 });

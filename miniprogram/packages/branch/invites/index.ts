@@ -13,6 +13,7 @@ import { formatDateTime } from '../../../utils/date';
 import { formErrors, placeErrors } from '../../../utils/field-errors';
 import { INVITE_STATE } from '../../../utils/org-labels';
 import { PagedList } from '../../../utils/paged-list';
+import { ROUTES, withQuery } from '../../../utils/routes';
 import type { ViewStatus } from '../../../utils/session-view';
 import { DEFAULT_VALUES, FIELD_OF, FIELDS, localIssues, settingsOf } from './invite-form';
 
@@ -120,6 +121,11 @@ Page({
     wx.setClipboardData({ data: text });
   },
 
+  /** The invite's share card, to send into a chat (the card opens 加入支部 with the code filled in). */
+  onShareCard(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>) {
+    const invite = this.invite(e.currentTarget.dataset.index);
+    if (invite) void wx.navigateTo({ url: withQuery(ROUTES.share, { kind: 'invite', code: invite.code }) });
+  },
   async onQrCode(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>) {
     const invite = this.invite(e.currentTarget.dataset.index);
     if (!invite) return;

@@ -3,7 +3,13 @@
  * open, who is coming by branch, and for its managers the way to the live screen, the printed
  * check-in code, attendance, editing, publishing and cancelling (with a reason).
  */
-import type { EventDetail, MemberRole } from '../../../../src/contract';
+import type { EventDetail, MemberRole, SubscriptionView } from '../../../../src/contract';
+import { CARD_KINDS, contentKey } from '../../../components/share-card/card-content';
+import { shareMessage } from '../../../components/share-card/share-image';
+import { isLocalMode } from '../../../config/mode';
+import { enterFromGroup, mySubscriptions } from '../../../services/reminders';
+import { askForReminders, outcomeToast, refreshSubscriptionSettings } from '../../../utils/subscribe';
+import { remindView } from './remind-view';
 import { errorMessage } from '../../../services/api';
 import { printCheckInCode } from '../../../services/check-in';
 import { cancelEvent, cancelRegistration, getEvent, publishEvent, signUp } from '../../../services/events';
@@ -28,6 +34,7 @@ Page({
     busy: false,
     cancelVisible: false,
     cancelError: '',
+    remind: null as { on: boolean } | null,
   },
   eventId: '',
   /** What was last rendered: the handlers act on what the person saw. */
@@ -35,14 +42,31 @@ Page({
   event: null as EventDetail | null,
   role: null as MemberRole | null,
   timer: null as number | null,
+  subscriptions: null as SubscriptionView | null,
 
   onLoad(query: Record<string, string | undefined>) {
     this.eventId = query.id ?? '';
+    this.attributeGroup(query);
   },
   onShow() {
     syncCareMode(this);
+    refreshSubscriptionSettings();
     void this.load();
     this.startTimer();
+  },
+  /**
+   * Opened from a group chat's card: the chat's CloudID goes to the api, which counts a later
+   * sign-up for that group. Locally, `localGroup=<chat name>` in the query stands for the chat.
+   */
+  attributeGroup(query: Record<string, string | undefined>) {
+    const report = (cloudID: string) => void enterFromGroup(this.eventId, cloudID).catch(() => undefined);
+    if (isLocalMode()) {
+      if (query.localGroup) report(`local-group.${query.localGroup}.${Date.now() + 5 * 60_000}`);
+      return;
+    }
+    const options = wx.getEnterOptionsSync?.();
+    if (!options?.shareTicket && options?.scene !== 1008) return;
+    wx.getGroupEnterInfo?.({ success: (res) => res.cloudID && report(res.cloudID), fail: () => undefined });
   },
   onHide() {
     this.stopTimer();
@@ -51,7 +75,12 @@ Page({
     this.stopTimer();
   },
   onShareAppMessage() {
-    return { title: this.event?.title ?? '联建活动', path: withQuery(ROUTES.eventDetail, { id: this.eventId }) };
+    const path = withQuery(ROUTES.eventDetail, { id: this.eventId });
+    if (!this.event) return { title: '联建活动', path };
+    return shareMessage(this.event.title, path, contentKey(CARD_KINDS.event(this.event)));
+  },
+  onShareTimeline() {
+    return { title: this.event?.title ?? '联建活动', query: `id=${this.eventId}` };
   },
   onRetry() {
     this.setData({ status: 'loading' });
@@ -69,8 +98,14 @@ Page({
 
   async load() {
     try {
-      const [event, me] = await Promise.all([getEvent(this.eventId), loadMe()]);
+      const [event, me, subscriptions] = await Promise.all([
+        getEvent(this.eventId),
+        loadMe(),
+        // Not worth failing the page over: the reminder row just stays hidden.
+        mySubscriptions().catch(() => null),
+      ]);
       this.event = event;
+      this.subscriptions = subscriptions;
       this.role = me.member?.role ?? null;
       wx.setNavigationBarTitle({ title: event.title });
       this.render();
@@ -83,7 +118,12 @@ Page({
   render() {
     if (!this.event) return;
     this.view = detailView(this.event, this.role, Date.now());
-    setChanged(this, { status: 'ready', ...this.view });
+    setChanged(this, {
+      status: 'ready',
+      ...this.view,
+      ...remindView(this.event, this.subscriptions, Date.now()),
+      shareContent: CARD_KINDS.event(this.event),
+    });
   },
 
   onAction() {
@@ -117,8 +157,9 @@ Page({
           : mine?.status === 'waitlisted'
             ? `已进入候补第 ${mine.waitlistPosition ?? '?'} 位`
             : '报名成功';
-      void wx.showToast({ title, icon: mine?.status === 'waitlisted' ? 'none' : 'success' });
       markEventsStale();
+      if (tap === 'signUp') this.offerReminders(title, mine?.status === 'waitlisted');
+      else void wx.showToast({ title, icon: 'success' });
       await this.load();
     } catch (err) {
       void wx.showToast({ title: errorMessage(err), icon: 'none' });
@@ -126,6 +167,53 @@ Page({
     } finally {
       this.setData({ busy: false });
     }
+  },
+
+  /** After a sign-up: the natural moment to ask, from the modal's tap. */
+  offerReminders(title: string, waitlisted: boolean) {
+    const templates = this.subscriptions?.templates;
+    if (!templates) {
+      void wx.showToast({ title, icon: waitlisted ? 'none' : 'success' });
+      return;
+    }
+    wx.showModal({
+      title,
+      content: waitlisted
+        ? '需要在候补转为正式报名时立即告诉你，并在活动开始前提醒你吗？'
+        : '需要在活动开始前 1 天和 1 小时提醒你吗？活动改期或取消也会告诉你。',
+      confirmText: '提醒我',
+      cancelText: '不用了',
+      success: ({ confirm }) => {
+        if (!confirm) return;
+        const keys = waitlisted
+          ? (['waitlistPromoted', 'eventStart', 'eventChanged'] as const)
+          : (['eventStart', 'eventChanged'] as const);
+        void askForReminders([...keys], templates).then((outcome) => this.afterAsk(outcome));
+      },
+    });
+  },
+  /** 提醒我 on the page. */
+  async onRemind() {
+    const templates = this.subscriptions?.templates;
+    if (!templates) return;
+    if (this.data.remind?.on) {
+      void wx.navigateTo({ url: ROUTES.myReminders });
+      return;
+    }
+    this.afterAsk(await askForReminders(['eventStart', 'eventChanged'], templates));
+  },
+  afterAsk(outcome: Awaited<ReturnType<typeof askForReminders>>) {
+    void wx.showToast({ title: outcomeToast(outcome), icon: outcome.status === 'accepted' ? 'success' : 'none' });
+    if ('view' in outcome) {
+      this.subscriptions = outcome.view;
+      this.render();
+    }
+  },
+  onShareCard() {
+    void wx.navigateTo({ url: withQuery(ROUTES.share, { kind: 'event', id: this.eventId }) });
+  },
+  onReminders() {
+    void wx.navigateTo({ url: withQuery(ROUTES.eventReminders, { eventId: this.eventId }) });
   },
 
   onScan() {

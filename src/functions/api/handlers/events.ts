@@ -11,6 +11,8 @@ import { detailOf } from '../../../server/event-views';
 import { lockEvent, managedEvent, seenEvent, writeEvent, type SeenEvent } from '../../../server/events';
 import { assertOpen, ownerAccess } from '../../../server/owner-access';
 import { fillFreeSeats } from '../../../server/registrations';
+import { noteEventCancelled, noteEventMoved } from '../../../server/reminders/changes';
+import { tellPromoted } from './reminders';
 import { inTransaction } from '../../../server/transaction';
 import { actorOf, nameOf, ownerOrOwn } from './actor';
 import type { Handler, HandlerContext } from './types';
@@ -116,6 +118,7 @@ export const update: Handler<'event.update'> = async ({ eventId, ...patch }, ctx
   const actor = actorOf(ctx);
   const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<Details>;
   let capacityRaised = false;
+  let moved = false;
   const { access } = await change(ctx, actor, eventId, 'organiser', (current, owner) => {
     assertEditable(current, ctx.now);
     const next: EventDoc = { ...current, ...defined, updatedAt: ctx.now };
@@ -126,10 +129,15 @@ export const update: Handler<'event.update'> = async ({ eventId, ...patch }, ctx
         details: [{ path: 'capacity', message: `名额不能少于已报名的 ${current.registered} 人` }],
       });
     capacityRaised = next.waitlisted > 0 && (next.capacity === null || next.capacity > (current.capacity ?? 0));
+    moved = current.status === 'published' && next.startsAt.getTime() !== current.startsAt.getTime();
     return next;
   });
-  if (capacityRaised) await fillFreeSeats(ctx.db, eventId, ctx.now);
+  if (capacityRaised) {
+    await fillFreeSeats(ctx.db, eventId, ctx.now);
+    await tellPromoted(ctx.db, eventId, ctx.now);
+  }
   const { event } = await seenEvent(ctx.db, eventId, actor);
+  if (moved) await noteEventMoved(ctx.db, event, '', ctx.now);
   return detailOf(ctx.db, event, actor, access, ctx.now);
 };
 
@@ -162,5 +170,6 @@ export const cancel: Handler<'event.cancel'> = async ({ eventId, reason }, ctx) 
     assertEditable(current, ctx.now);
     return { ...current, status: 'cancelled', cancelReason: reason, updatedAt: ctx.now };
   });
+  if (event.status === 'cancelled') await noteEventCancelled(ctx.db, event, reason, ctx.now);
   return detailOf(ctx.db, event, actor, access, ctx.now);
 };

@@ -18,6 +18,7 @@ import { studyPlanHandlers } from './study-plans';
 import { pointsHandlers } from './points';
 import { postHandlers } from './posts';
 import { noticeHandlers } from './notices';
+import { reminderHandlers } from './reminders';
 import type { HandlerTable } from './types';
 
 export const handlers: HandlerTable = {
@@ -34,6 +35,7 @@ export const handlers: HandlerTable = {
   ...studyHandlers,
   ...studyPlanHandlers,
   ...pointsHandlers,
+  ...reminderHandlers,
   'themeDay.rule.get': themeDay.getRule,
   'themeDay.rule.set': themeDay.setRule,
   'themeDay.calendar': themeDay.calendar,

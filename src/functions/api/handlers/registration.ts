@@ -10,6 +10,7 @@ import {
   type RegistrationChange,
 } from '../../../server/registrations';
 import { actorOf, nameOf } from './actor';
+import { tellPromoted } from './reminders';
 import type { Handler } from './types';
 
 async function resultOf(db: Database, { event, registration }: RegistrationChange): Promise<RegistrationResult> {
@@ -25,12 +26,16 @@ export const signUp: Handler<'registration.signUp'> = async ({ eventId }, ctx) =
 export const cancel: Handler<'registration.cancel'> = async ({ eventId }, ctx) => {
   const actor = actorOf(ctx);
   const event = await visibleEvent(ctx.db, eventId, actor);
-  return resultOf(ctx.db, await cancelRegistration(ctx.db, event, actor, ctx.now));
+  const result = await resultOf(ctx.db, await cancelRegistration(ctx.db, event, actor, ctx.now));
+  await tellPromoted(ctx.db, eventId, ctx.now);
+  return result;
 };
 
 export const release: Handler<'registration.release'> = async ({ eventId, memberId, reason }, ctx) => {
   const actor = actorOf(ctx);
   await managedEvent(ctx.db, eventId, actor, 'organiser');
   const by = { openid: actor.openid, name: nameOf(ctx) };
-  return resultOf(ctx.db, await releaseRegistration(ctx.db, eventId, memberId, by, reason, ctx.now));
+  const result = await resultOf(ctx.db, await releaseRegistration(ctx.db, eventId, memberId, by, reason, ctx.now));
+  await tellPromoted(ctx.db, eventId, ctx.now);
+  return result;
 };

@@ -23,6 +23,7 @@ import {
   upcomingOccurrences,
 } from '../../../server/theme-days';
 import { inTransaction } from '../../../server/transaction';
+import { noteEventCancelled, noteEventMoved } from '../../../server/reminders/changes';
 import { actorOf, ownerOrOwn } from './actor';
 import type { Handler, HandlerContext } from './types';
 
@@ -149,6 +150,7 @@ export const moveOccurrence: Handler<'themeDay.occurrence.move'> = async (input,
     at: ctx.now,
   };
   const { rule, event } = await override(ctx, owner, stored, (e) => retimed(e, startsAt, null, ctx.now));
+  if (event?.status === 'published') await noteEventMoved(ctx.db, event, input.reason, ctx.now);
   return viewAfter(rule, input.key, event, ctx.now);
 };
 
@@ -170,5 +172,6 @@ export const cancelOccurrence: Handler<'themeDay.occurrence.cancel'> = async (in
     cancelReason: input.reason,
     updatedAt: ctx.now,
   }));
+  if (event?.status === 'cancelled') await noteEventCancelled(ctx.db, event, input.reason, ctx.now);
   return viewAfter(rule, input.key, event, ctx.now);
 };

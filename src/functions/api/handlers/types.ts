@@ -9,6 +9,8 @@ export interface HandlerContext {
   member: MemberDoc | null;
   /** One instant per request, so every rule in it sees the same time. */
   now: Date;
+  /** The group chat the call came from, when it carried a CloudID CloudBase decoded (group.enter). */
+  opengid?: string;
 }
 
 export type Handler<A extends ActionName> = (input: ParsedInput<A>, ctx: HandlerContext) => Promise<ActionOutput<A>>;
