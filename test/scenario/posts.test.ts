@@ -242,6 +242,39 @@ describe('checks and publishing', () => {
   });
 });
 
+describe('points for a post', () => {
+  const points = async () => call(cloud, 'points.mine', {}, author);
+
+  it('awards the author once when the post is published and takes it back when a secretary hides it', async () => {
+    await cloud.contentRules({ dropMediaVerdicts: true });
+    const before = (await points()).total;
+    const created = await post([await upload(cloud, author, 'post', 'pt')]);
+    expect((await points()).total).toBe(before); // pending: nothing yet
+    const [check] = await cloud.mediaChecks();
+    await cloud.deliverPush(check!.push);
+    await cloud.deliverPush(check!.push); // a verdict delivered twice awards nothing more
+    const published = await points();
+    expect(published.total).toBe(before + 1);
+    expect(published.history[0]).toMatchObject({ rule: 'post.published', points: 1 });
+    await call(cloud, 'post.moderate', { postId: created.id, decision: 'hide', reason: '重复发布' }, home.secretary);
+    const hidden = await points();
+    expect(hidden.total).toBe(before);
+    expect(hidden.history[0]).toMatchObject({ rule: 'post.published', points: -1 });
+  });
+
+  it('awards nothing for a rejected post', async () => {
+    await cloud.contentRules({ mediaDelayMs: 10 });
+    const before = (await points()).total;
+    const created = await post([await upload(cloud, author, 'post', 'risky')]);
+    const status = await eventually(
+      () => statusOf(created.id),
+      (s) => s === 'rejected',
+    );
+    expect(status).toBe('rejected');
+    expect((await points()).total).toBe(before);
+  });
+});
+
 describe('pairing posts', () => {
   it('reach both sides of the pairing and no other pairing or branch', async () => {
     const partner = await makeBranch(cloud, 'po-partner', 1);

@@ -5,13 +5,8 @@
  * A request id made once per notice keeps a retried 发布 from publishing twice. An edit keeps the
  * receipts; new photos cannot be added to a published notice (the server says so).
  */
-import {
-  NOTICE_ATTACHMENTS_MAX,
-  NOTICE_BODY_MAX,
-  NOTICE_TITLE_MAX,
-  type NoticeAudienceView,
-  type NoticeDetail,
-} from '../../../../src/contract';
+import type { NoticeAudienceView, NoticeDetail } from '../../../../src/contract';
+import { NOTICE_ATTACHMENTS_MAX, NOTICE_BODY_MAX, NOTICE_TITLE_MAX } from '../../../utils/limits';
 import { ApiError, errorMessage } from '../../../services/api';
 import { chooseFiles, choosePhotos, compressPhoto, uploadFile } from '../../../services/files';
 import { createNotice, noticeAudiences, openNotice, updateNotice } from '../../../services/notices';

@@ -3,7 +3,8 @@
  * on the phone, uploaded with progress) and a caption of at most 500 characters. The request id is
  * made once per composed post, so 重试 after a failure never posts twice; uploaded photos are kept.
  */
-import { POST_CAPTION_MAX, POST_PHOTOS_MAX, type PostableEvent } from '../../../../src/contract';
+import type { PostableEvent } from '../../../../src/contract';
+import { POST_CAPTION_MAX, POST_PHOTOS_MAX } from '../../../utils/limits';
 import { ApiError, errorMessage } from '../../../services/api';
 import { choosePhotos, compressPhoto, uploadFile } from '../../../services/files';
 import { createPost, newRequestId, postableEvents } from '../../../services/posts';

@@ -1,5 +1,6 @@
 /** The check-in form: its values, what it sends, and the chips of study kinds. */
-import { STUDY_KINDS, type ActionInput, type StudyKind, type StudyTodayView } from '../../../../src/contract';
+import type { ActionInput, StudyKind, StudyTodayView } from '../../../../src/contract';
+import { STUDY_KINDS } from '../../../utils/limits';
 
 export interface CheckInValues {
   planItemId: string;
