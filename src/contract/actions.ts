@@ -14,6 +14,7 @@ import { checkInActions } from './check-in-actions';
 import { inviteActions, membershipActions, orgActions } from './org-actions';
 import { fileActions } from './file-actions';
 import { pairingActions } from './pairing-actions';
+import { reviewActions } from './review-actions';
 
 export type { Access } from './spec';
 
@@ -37,6 +38,7 @@ export const actions = {
   ...eventActions,
   ...checkInActions,
   ...fileActions,
+  ...reviewActions,
 } as const;
 
 export type Actions = typeof actions;

@@ -44,6 +44,8 @@ export const ERROR_MESSAGES = {
   ALREADY_CHECKED_IN: '该党员已经签到',
   NOT_CHECKED_IN: '该党员尚未签到',
   THEME_DAY_RULE_MISSING: '尚未设置主题党日规则，请先设置每月的固定日期',
+  MINUTES_TOO_EARLY: '活动开始后才能填写会议记录',
+  LEAVE_CLOSED: '活动已开始，不能再请假',
   INTERNAL: '服务暂时不可用，请稍后再试',
 } as const;
 

@@ -10,3 +10,4 @@ export * from './org-models';
 export { ORGANIZATION_CATEGORIES, PAGE_MAX } from './org-fields';
 export { LEDGER_STATUSES } from './pairing-actions';
 export { UPLOAD_PURPOSES, type UploadPurpose, type UploadTarget } from './file-actions';
+export * from './review-models';

@@ -13,6 +13,7 @@ import type {
 } from '../contract';
 
 export * from './org-documents';
+export * from './review-documents';
 
 /** committee: has an office; branch: has members in Lianjian; partner: an organisation paired with them. */
 export type { OrganizationKind } from '../contract';

@@ -8,6 +8,7 @@ import { DEMO } from '../../src/demo/demo';
 import { DEMO_PAIRING } from '../../src/demo/demo-pairings';
 import type { ActionName } from '../../src/contract';
 import { orgPayloads } from './org-payloads';
+import { reviewPayloads } from './review-payloads';
 import type { ApiCloud } from './support';
 
 /** The month after next, 'YYYY-MM': always inside the theme-day calendar's window. */
@@ -194,5 +195,6 @@ export function actionPayloads(cloudOf: () => ApiCloud): Record<ActionName, Payl
       caller: DEMO.secretaryOpenid,
     },
     ...orgPayloads,
+    ...reviewPayloads(cloudOf),
   };
 }

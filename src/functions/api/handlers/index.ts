@@ -13,6 +13,7 @@ import { figuresHandlers } from './figures';
 import { ledgerHandlers } from './ledger';
 import { pairingHandlers } from './pairing';
 import { pairingListHandlers } from './pairing-lists';
+import { reviewHandlers } from './review';
 import type { HandlerTable } from './types';
 
 export const handlers: HandlerTable = {
@@ -26,6 +27,7 @@ export const handlers: HandlerTable = {
   ...pairingListHandlers,
   ...ledgerHandlers,
   ...figuresHandlers,
+  ...reviewHandlers,
   'themeDay.rule.get': themeDay.getRule,
   'themeDay.rule.set': themeDay.setRule,
   'themeDay.calendar': themeDay.calendar,
