@@ -13,7 +13,10 @@ import type { ReviewContext } from '../scope';
 
 const GROUP = '覆盖情况';
 const yearStart = (ctx: ReviewContext) => `${ctx.year}-01-01`;
-const notBefore = (ctx: ReviewContext, date: string) => (date < yearStart(ctx) ? yearStart(ctx) : date);
+const yearEnd = (ctx: ReviewContext) => `${ctx.year}-12-31`;
+/** A standing fact dated inside the year: from when it began, or the year's first (last) day. */
+const notBefore = (ctx: ReviewContext, date: string) =>
+  date < yearStart(ctx) ? yearStart(ctx) : date > yearEnd(ctx) ? yearEnd(ctx) : date;
 
 function pairedBranches(ctx: ReviewContext): { branch: OrganizationDoc; pairingId: string; since: string }[] {
   return ctx.branches.flatMap((branch) => {
