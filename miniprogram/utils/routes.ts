@@ -29,6 +29,13 @@ export const ROUTES = {
   attendance: '/packages/events/attendance/index',
   themeDays: '/packages/events/theme-days/index',
   themeDayRule: '/packages/events/theme-day-rule/index',
+  minutes: '/packages/review/minutes/index',
+  cadence: '/packages/review/cadence/index',
+  contactPoints: '/packages/review/contact-points/index',
+  reviewDashboard: '/packages/review/dashboard/index',
+  evidence: '/packages/review/evidence/index',
+  reviewExport: '/packages/review/export/index',
+  myRecords: '/packages/review/records/index',
 } as const;
 
 /** A page path with its query, e.g. `withQuery(ROUTES.eventDetail, { id })`. */

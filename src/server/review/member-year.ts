@@ -94,7 +94,7 @@ export async function homeOverview(db: Database, actor: Actor, now: Date): Promi
         kind: 'checkIn',
         title: `签到：${card.title}`,
         detail: '签到已开放',
-        link: `/packages/events/check-in/index?id=${card.id}`,
+        link: `/packages/events/check-in/index?eventId=${card.id}`,
       });
     const event = eventOf.get(card.id)!;
     if (card.state === 'notRegistered' && signUpOpen(event, now))

@@ -87,7 +87,12 @@ export function load(pagePath: string, options: LoadOptions = {}): Rendered {
   let id = '';
   jest.isolateModules(() => {
     options.beforeLoad?.();
-    id = simulate.load(componentPath, { rootPath: MINIPROGRAM_ROOT, usingComponents: npmComponents(componentPath) });
+    id = simulate.load(componentPath, {
+      rootPath: MINIPROGRAM_ROOT,
+      usingComponents: npmComponents(componentPath),
+      // wcc compiles every page's WXML at once; its output outgrew the default 1 MB pipe buffer.
+      compilerOptions: { maxBuffer: 16 * 1024 * 1024 },
+    });
   });
   const rendered = simulate.render(id) as Rendered;
   rendered.attach(document.createElement('parent-wrapper'));

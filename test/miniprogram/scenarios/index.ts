@@ -12,6 +12,7 @@ import { demoInvite, demoMember, demoSecretary } from './demo-data';
 import { EVENT_SCENARIOS, demoEventList } from './event-scenarios';
 import { COMMITTEE_SCENARIOS } from './committee-scenarios';
 import { ORG_SCENARIOS } from './org-scenarios';
+import { homeReviewReplies, REVIEW_SCENARIOS } from './review-scenarios';
 
 export interface Scenario {
   /** File-name friendly id, e.g. `home-member`. */
@@ -35,7 +36,7 @@ export interface Scenario {
   privacy?: boolean;
 }
 
-const asMember: Replies = { 'member.me': ok({ member: demoMember }), ...demoEventList };
+const asMember: Replies = { 'member.me': ok({ member: demoMember }), ...demoEventList, ...homeReviewReplies };
 const asSecretary: Replies = { 'member.me': ok({ member: demoSecretary }) };
 const asNewcomer: Replies = {
   'member.me': ok({ member: null }),
@@ -117,4 +118,5 @@ export const SCENARIOS: Scenario[] = [
   ...EVENT_SCENARIOS,
   ...ORG_SCENARIOS,
   ...COMMITTEE_SCENARIOS,
+  ...REVIEW_SCENARIOS,
 ];
