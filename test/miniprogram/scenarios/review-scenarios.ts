@@ -93,7 +93,7 @@ export const homeReviewReplies: Replies = { 'home.overview': ok(demoHomeOverview
 
 // ── Minutes ──────────────────────────────────────────────────────────────────
 
-const demoMinutes: OrgLifeRecordView = {
+export const demoMinutes: OrgLifeRecordView = {
   event: {
     id: 'ev-theme-0515',
     title: '5月主题党日',
@@ -127,7 +127,7 @@ const demoMinutes: OrgLifeRecordView = {
   updatedByName: null,
 };
 
-const savedMinutes: OrgLifeRecordView = {
+export const savedMinutes: OrgLifeRecordView = {
   ...demoMinutes,
   saved: true,
   canEdit: false,
@@ -272,7 +272,7 @@ const fig = (
   evidenceCount: unit === 'rate' ? byMonth.filter((v) => v !== null).length : Math.round(value ?? 0),
 });
 
-const demoFigures: ReviewFigures = {
+export const demoFigures: ReviewFigures = {
   scope: { kind: 'committee', id: demoTownCommittee.id, name: demoTownCommittee.name },
   year: YEAR,
   generatedAt: REVIEW_NOW,
@@ -303,7 +303,7 @@ const demoFigures: ReviewFigures = {
   ],
 };
 
-const scopes: ReviewScopeOption[] = [
+export const demoScopes: ReviewScopeOption[] = [
   { kind: 'committee', id: demoTownCommittee.id, name: demoTownCommittee.name },
   { kind: 'branch', id: branch.id, name: branch.name },
 ];
@@ -453,11 +453,11 @@ export const REVIEW_SCENARIOS: Scenario[] = [
   sub('contact-error', '联系点 · 网络错误', 'contact-points', 'offline'),
 
   sub('review-dashboard', '述职评议 · 党委看板（图表）', 'dashboard', {
-    'review.scopes': ok(scopes),
+    'review.scopes': ok(demoScopes),
     'review.figures': ok(demoFigures),
   }),
   sub('review-dashboard-branch', '述职评议 · 支部', 'dashboard', {
-    'review.scopes': ok(scopes.slice(1)),
+    'review.scopes': ok(demoScopes.slice(1)),
     'review.figures': ok({
       ...demoFigures,
       scope: { kind: 'branch', id: branch.id, name: branch.name },
@@ -467,7 +467,7 @@ export const REVIEW_SCENARIOS: Scenario[] = [
   sub('review-dashboard-empty', '述职评议 · 普通党员', 'dashboard', { 'review.scopes': ok([]) }),
   sub('review-dashboard-loading', '述职评议 · 加载中', 'dashboard', 'pending'),
   sub('review-dashboard-error', '述职评议 · 服务错误', 'dashboard', {
-    'review.scopes': ok(scopes),
+    'review.scopes': ok(demoScopes),
     'review.figures': SERVER_DOWN,
   }),
   sub(
@@ -488,7 +488,7 @@ export const REVIEW_SCENARIOS: Scenario[] = [
       query: { kind: 'committee', id: demoTownCommittee.id, year: String(YEAR), figure: 'jointSessions' },
     },
   ),
-  sub('review-export', '导出评议表 · 选择范围', 'export', { 'review.scopes': ok(scopes) }),
+  sub('review-export', '导出评议表 · 选择范围', 'export', { 'review.scopes': ok(demoScopes) }),
   sub('review-export-empty', '导出评议表 · 无权导出', 'export', { 'review.scopes': ok([]) }),
   sub('review-export-error', '导出评议表 · 网络错误', 'export', 'offline'),
   sub('my-records', '我的记录 · 本年', 'records', { 'me.records': ok(records) }),
