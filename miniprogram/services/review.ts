@@ -22,3 +22,12 @@ export const homeOverview = () => callApi('home.overview', {});
 export const myRecords = (year: number) => callApi('me.records', { year });
 
 export type ReviewFiguresView = ActionOutput<'review.figures'>;
+
+/** Uploads one photo or file for a session's minutes (purpose `minutes`) and answers its fileID. */
+export async function uploadMinutesFile(tempFilePath: string, name: string): Promise<string> {
+  const ext = /\.[A-Za-z0-9]{1,8}$/.exec(name)?.[0];
+  const { cloudPath } = await callApi('file.prepareUpload', { purpose: 'minutes', ...(ext ? { ext } : {}) });
+  return new Promise((resolve, reject) => {
+    wx.cloud.uploadFile({ cloudPath, filePath: tempFilePath, success: (res) => resolve(res.fileID), fail: reject });
+  });
+}

@@ -5,7 +5,8 @@
  */
 import type { OrgLifeKind, OrgLifeRecordView, OutcomeKey } from '../../../../src/contract';
 import { errorMessage } from '../../../services/api';
-import { getMinutes, saveMinutes } from '../../../services/review';
+import { canUpload, chooseFiles } from '../../../services/files';
+import { getMinutes, saveMinutes, uploadMinutesFile } from '../../../services/review';
 import { toast } from '../../../utils/ask';
 import { syncCareMode } from '../../../utils/care-mode';
 import { formatEventTime } from '../../../utils/date';
@@ -69,6 +70,9 @@ Page({
     tallyText: '',
     updatedText: '',
     dialog: { visible: false, title: '', memberId: '', present: false },
+    attachments: [] as { fileID: string; name: string }[],
+    uploadable: canUpload(),
+    uploading: false,
     saving: false,
     formError: '',
   },
@@ -109,6 +113,7 @@ Page({
       host: view.host,
       content: view.content,
       decisions: view.decisions,
+      attachments: view.attachments,
       outcomes: OUTCOMES.map((o) => ({ ...o, value: String(view.outcomes[o.key]) })),
       attendees: view.attendees.map((a) => ({
         memberId: a.memberId,
@@ -158,6 +163,25 @@ Page({
     this.setData({ 'dialog.visible': false });
     void this.onSave();
   },
+  /** Photos and files of the session: uploaded first, attached on the next save. */
+  async onAddFiles() {
+    if (this.data.uploading) return;
+    const files = await chooseFiles(9 - this.data.attachments.length);
+    if (files.length === 0) return;
+    this.setData({ uploading: true, formError: '' });
+    try {
+      const uploaded = [];
+      for (const file of files)
+        uploaded.push({ fileID: await uploadMinutesFile(file.path, file.name), name: file.name.slice(0, 60) });
+      this.setData({ uploading: false, attachments: [...this.data.attachments, ...uploaded] });
+    } catch (err) {
+      this.setData({ uploading: false, formError: errorMessage(err) });
+    }
+  },
+  onRemoveFile(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>) {
+    if (!this.data.canEdit) return;
+    this.setData({ attachments: this.data.attachments.filter((_, i) => i !== e.currentTarget.dataset.index) });
+  },
   async onSave() {
     const d = this.data;
     if (d.saving) return;
@@ -176,6 +200,7 @@ Page({
         host: d.host,
         content: d.content,
         decisions: d.decisions,
+        attachments: d.attachments,
         outcomes,
         adjustments: this.adjustments,
       });
