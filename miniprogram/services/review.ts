@@ -31,3 +31,6 @@ export async function uploadMinutesFile(tempFilePath: string, name: string): Pro
     wx.cloud.uploadFile({ cloudPath, filePath: tempFilePath, success: (res) => resolve(res.fileID), fail: reject });
   });
 }
+
+export const appointContactPoint = (input: ActionInput<'contactPoint.appoint'>) =>
+  callApi('contactPoint.appoint', input);

@@ -22,7 +22,8 @@ import type { Replies } from '../helpers/cloud';
 import type { Scenario } from './index';
 import { demoMember, demoSecretary } from './demo-data';
 import { demoOfficeMe, demoTownCommittee } from './committee-scenarios';
-import { page } from './org-demo-data';
+import { demoTownOrgs, page } from './org-demo-data';
+import { tap } from '../helpers/load';
 
 /** 14 June 2026, 09:00 in Shanghai: the theme day of the 15th is tomorrow. */
 export const REVIEW_NOW = '2026-06-14T01:00:00.000Z';
@@ -447,6 +448,13 @@ export const REVIEW_SCENARIOS: Scenario[] = [
     'contact-points',
     { 'contactPoint.board': ok(board) },
     { query: { committeeId: demoTownCommittee.id } },
+  ),
+  sub(
+    'contact-office-appoint',
+    '联系点 · 组织部门安排联系点',
+    'contact-points',
+    { 'contactPoint.board': ok(board), 'org.directory': ok(page(demoTownOrgs)) },
+    { query: { committeeId: demoTownCommittee.id }, act: (view) => tap(view, '#open-appoint') },
   ),
   sub('contact-leader', '联系点 · 领导记录本月联系', 'contact-points', { 'contactPoint.mine': ok([board.points[1]!]) }),
   sub('contact-empty', '联系点 · 尚未安排', 'contact-points', { 'contactPoint.mine': ok([]) }),

@@ -5,7 +5,8 @@
  */
 import type { ContactPointView, VisitKind } from '../../../../src/contract';
 import { errorMessage } from '../../../services/api';
-import { contactBoard, logContact, myContactPoints } from '../../../services/review';
+import { listDirectory, listMembers } from '../../../services/branch';
+import { appointContactPoint, contactBoard, logContact, myContactPoints } from '../../../services/review';
 import { toast } from '../../../utils/ask';
 import { syncCareMode } from '../../../utils/care-mode';
 import { todayInShanghai, yearInShanghai } from '../../../utils/date';
@@ -51,6 +52,21 @@ Page({
     summary: '',
     saving: false,
     formError: '',
+    /** The office's appointment form. */
+    appoint: {
+      open: false,
+      branches: [] as { id: string; name: string }[],
+      branchNames: [] as string[],
+      leaderBranch: -1,
+      leaders: [] as { id: string; name: string }[],
+      leaderNames: [] as string[],
+      leader: -1,
+      target: -1,
+      termStart: '',
+      termEnd: '',
+      saving: false,
+      error: '',
+    },
   },
   committeeId: '',
   onLoad(query: Record<string, string | undefined>) {
@@ -103,6 +119,79 @@ Page({
   },
   onSummary(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
     this.setData({ summary: e.detail.value, formError: '' });
+  },
+  async onOpenAppoint() {
+    const today = todayInShanghai();
+    try {
+      const { items } = await listDirectory(this.committeeId, 0);
+      const branches = items.filter((o) => o.kind === 'branch').map((o) => ({ id: o.id, name: o.name }));
+      this.setData({
+        appoint: {
+          ...this.data.appoint,
+          open: true,
+          branches,
+          branchNames: branches.map((b) => b.name),
+          termStart: today,
+          termEnd: `${Number(today.slice(0, 4)) + 1}-12-31`,
+          error: '',
+        },
+      });
+    } catch (err) {
+      this.setData({ 'appoint.open': true, 'appoint.error': errorMessage(err) });
+    }
+  },
+  async onLeaderBranch(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    const index = Number(e.detail.value);
+    const branch = this.data.appoint.branches[index];
+    if (!branch) return;
+    this.setData({
+      'appoint.leaderBranch': index,
+      'appoint.leader': -1,
+      'appoint.leaders': [],
+      'appoint.leaderNames': [],
+    });
+    try {
+      const { items } = await listMembers(branch.id, 'active', 0);
+      const leaders = items.map((m) => ({ id: m.id, name: m.name }));
+      this.setData({ 'appoint.leaders': leaders, 'appoint.leaderNames': leaders.map((m) => m.name) });
+    } catch (err) {
+      this.setData({ 'appoint.error': errorMessage(err) });
+    }
+  },
+  onAppointPick(e: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: string }>) {
+    const { field } = e.currentTarget.dataset;
+    const value = field === 'termStart' || field === 'termEnd' ? e.detail.value : Number(e.detail.value);
+    this.setData({ [`appoint.${field}`]: value, 'appoint.error': '' });
+  },
+  async onAppoint() {
+    const a = this.data.appoint;
+    const leader = a.leaders[a.leader];
+    const target = a.branches[a.target];
+    const own = a.branches[a.leaderBranch];
+    if (a.saving) return;
+    if (!leader || !target || !own) {
+      this.setData({ 'appoint.error': '请选择领导和联系的支部' });
+      return;
+    }
+    if (target.id === own.id) {
+      this.setData({ 'appoint.error': '联系点须是本人所在支部以外的支部' });
+      return;
+    }
+    this.setData({ 'appoint.saving': true, 'appoint.error': '' });
+    try {
+      await appointContactPoint({
+        committeeId: this.committeeId,
+        leaderOpenid: leader.id,
+        branchId: target.id,
+        termStart: a.termStart,
+        termEnd: a.termEnd,
+      });
+      this.setData({ 'appoint.saving': false, 'appoint.open': false });
+      toast('已安排');
+      void this.load();
+    } catch (err) {
+      this.setData({ 'appoint.saving': false, 'appoint.error': errorMessage(err) });
+    }
   },
   async onLog() {
     const { choice, summary, formFor, saving } = this.data;
