@@ -34,3 +34,5 @@ export async function uploadMinutesFile(tempFilePath: string, name: string): Pro
 
 export const appointContactPoint = (input: ActionInput<'contactPoint.appoint'>) =>
   callApi('contactPoint.appoint', input);
+
+export const setCadenceRules = (input: ActionInput<'cadence.setRules'>) => callApi('cadence.setRules', input);

@@ -185,7 +185,7 @@ const committeeCadence: CommitteeCadence = {
   month: '2026-06',
   rules: {
     committeeId: demoTownCommittee.id,
-    items: [],
+    items: branchCadence.lines.map(({ kind, period, times }) => ({ kind, period, times })),
     contactDuty: { notesPerMonth: 1, visitsPerYear: 1 },
     configured: true,
   },

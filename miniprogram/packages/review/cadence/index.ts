@@ -2,9 +2,18 @@
  * 三会一课: what a branch has held, is due or is overdue this month (the committee's rhythm), or,
  * opened by a committee office with `committeeId`, every branch of the committee at a glance.
  */
-import type { BranchCadence, CadenceLine, CommitteeCadence } from '../../../../src/contract';
+import type {
+  BranchCadence,
+  CadenceItem,
+  CadenceLine,
+  CadencePeriod,
+  CadenceRulesView,
+  CommitteeCadence,
+  OrgLifeKind,
+} from '../../../../src/contract';
 import { errorMessage } from '../../../services/api';
-import { branchCadence, committeeCadence } from '../../../services/review';
+import { branchCadence, committeeCadence, setCadenceRules } from '../../../services/review';
+import { toast } from '../../../utils/ask';
 import { syncCareMode } from '../../../utils/care-mode';
 import { todayInShanghai } from '../../../utils/date';
 import { withQuery, ROUTES } from '../../../utils/routes';
@@ -35,6 +44,36 @@ const branchView = (b: BranchCadence) => ({
   lines: b.lines.map(lineView),
 });
 
+const KINDS: OrgLifeKind[] = [
+  '支部党员大会',
+  '支委会',
+  '党小组会',
+  '党课',
+  '主题党日',
+  '组织生活会',
+  '民主评议党员',
+  '联学',
+];
+const PERIOD_CHOICES: { value: CadencePeriod | 'none'; label: string }[] = [
+  { value: 'none', label: '不要求' },
+  { value: 'month', label: '每月' },
+  { value: 'quarter', label: '每季度' },
+  { value: 'halfYear', label: '每半年' },
+  { value: 'year', label: '每年' },
+];
+
+/** The rhythm as one row per kind with its period chips (the office edits it here). */
+function rulesView(items: CadenceItem[]) {
+  return KINDS.map((kind) => {
+    const period: CadencePeriod | 'none' = items.find((i) => i.kind === kind)?.period ?? 'none';
+    return {
+      kind,
+      period,
+      chips: PERIOD_CHOICES.map((c) => ({ ...c, className: c.value === period ? 'chip chip--on' : 'chip' })),
+    };
+  });
+}
+
 function shiftMonth(month: string, by: number): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const d = new Date(Date.UTC(y, m - 1 + by, 1));
@@ -52,6 +91,12 @@ Page({
     committeeName: '',
     isCommittee: false,
     branches: [] as ReturnType<typeof branchView>[],
+    rules: [] as ReturnType<typeof rulesView>,
+    notesPerMonth: '1',
+    visitsPerYear: '1',
+    editing: false,
+    saving: false,
+    rulesError: '',
   },
   branchId: '',
   committeeId: '',
@@ -86,6 +131,60 @@ Page({
       url: withQuery(ROUTES.cadence, { branchId: e.currentTarget.dataset.id, month: this.data.month }),
     });
   },
+  showRules(rules: CadenceRulesView) {
+    setChanged(this, {
+      rules: rulesView(rules.items),
+      notesPerMonth: String(rules.contactDuty.notesPerMonth),
+      visitsPerYear: String(rules.contactDuty.visitsPerYear),
+    });
+  },
+  onEditRules() {
+    this.setData({ editing: true, rulesError: '' });
+  },
+  onPeriod(
+    e: WechatMiniprogram.TouchEvent<
+      Record<string, never>,
+      Record<string, never>,
+      { index: number; value: CadencePeriod | 'none' }
+    >,
+  ) {
+    const { index, value } = e.currentTarget.dataset;
+    const row = this.data.rules[index];
+    if (!row || !this.data.editing) return;
+    this.setData({
+      [`rules[${index}].period`]: value,
+      [`rules[${index}].chips`]: PERIOD_CHOICES.map((c) => ({
+        ...c,
+        className: c.value === value ? 'chip chip--on' : 'chip',
+      })),
+    });
+  },
+  onDuty(e: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: string }>) {
+    this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
+  },
+  async onSaveRules() {
+    if (this.data.saving) return;
+    const items: CadenceItem[] = this.data.rules.flatMap((r) =>
+      r.period === 'none' ? [] : [{ kind: r.kind, period: r.period, times: 1 }],
+    );
+    const clamp = (text: string, max: number) => Math.min(max, Math.max(0, Math.floor(Number(text) || 0)));
+    this.setData({ saving: true, rulesError: '' });
+    try {
+      await setCadenceRules({
+        committeeId: this.committeeId,
+        items,
+        contactDuty: {
+          notesPerMonth: clamp(this.data.notesPerMonth, 10),
+          visitsPerYear: clamp(this.data.visitsPerYear, 24),
+        },
+      });
+      this.setData({ saving: false, editing: false });
+      toast('已保存');
+      void this.load();
+    } catch (err) {
+      this.setData({ saving: false, rulesError: errorMessage(err) });
+    }
+  },
   async load() {
     const month = this.data.month;
     const [y, m] = month.split('-');
@@ -99,6 +198,7 @@ Page({
           monthText: `${y}年${Number(m)}月`,
           branches: view.branches.map(branchView),
         });
+        if (!this.data.editing) this.showRules(view.rules);
       } else {
         const view = await branchCadence(this.branchId || undefined, month);
         setChanged(this, {
