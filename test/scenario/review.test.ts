@@ -656,7 +656,12 @@ describe('scope', () => {
     expect(scopes.map((s) => `${s.kind}:${s.id}`).sort()).toEqual(
       [`branch:${A.id}`, `pairing:${P1}`, `pairing:${P2}`].sort(),
     );
-    expect((await call(cloud, 'review.scopes', {}, OFFICE)).map((s) => s.id)).toEqual([COMMITTEE]);
+    // The office: its committee and each of its branches, never the village of the other committee.
+    expect((await call(cloud, 'review.scopes', {}, OFFICE)).map((s) => `${s.kind}:${s.id}`)).toEqual([
+      `committee:${COMMITTEE}`,
+      `branch:${A.id}`,
+      `branch:${B.id}`,
+    ]);
   }, 120_000);
 });
 

@@ -157,9 +157,14 @@ export async function reviewScopes(db: Database, caller: Caller): Promise<Review
     ))
       if (p.activatedAt) out.push({ kind: 'pairing', id: p._id, name: p.name });
   }
+  // An office reviews its committee and each branch under it.
   for (const committeeId of caller.adminOf) {
     const committee = await loadOrg(db, committeeId);
-    if (committee?.kind === 'committee') out.push({ kind: 'committee', id: committee._id, name: committee.name });
+    if (committee?.kind !== 'committee') continue;
+    out.push({ kind: 'committee', id: committee._id, name: committee.name });
+    for (const b of await committeeBranches(db, committee._id))
+      if (!out.some((o) => o.kind === 'branch' && o.id === b._id))
+        out.push({ kind: 'branch', id: b._id, name: b.name });
   }
   return out;
 }
@@ -244,22 +249,45 @@ export async function eventAttendance(
   };
 }
 
-/** Every ended event's attendance, counted for the scope's branches. */
+/** Events whose lists are read in one query each (registrations, check-ins, leaves). */
+const EVENTS_PER_QUERY = 20;
+
+/** Every ended event's attendance, counted for the scope's branches, read in batches of events. */
 export function scopeAttendance(ctx: ReviewContext): Promise<(EventAttendance & { date: string })[]> {
   return ctx.once('attendance', async () => {
     const [events, records] = await Promise.all([endedEvents(ctx), scopeRecords(ctx)]);
     const byId = new Map(records.map((r) => [r._id, r]));
     const branchIds = ctx.scope.kind === 'pairing' ? null : new Set(ctx.branches.map((b) => b._id));
+    const inScope = <T extends { branchId: string }>(docs: T[]) =>
+      branchIds ? docs.filter((d) => branchIds.has(d.branchId)) : docs;
+    const _ = ctx.db.command;
     const out: (EventAttendance & { date: string })[] = [];
-    for (const event of events) {
-      const a = await eventAttendance(ctx.db, event, byId.get(event._id) ?? null, branchIds);
-      out.push({
-        event,
-        registered: a.registered,
-        present: a.present,
-        onLeave: a.onLeave,
-        date: shanghaiDateOf(event.startsAt),
-      });
+    for (let i = 0; i < events.length; i += EVENTS_PER_QUERY) {
+      const batch = events.slice(i, i + EVENTS_PER_QUERY);
+      const ids = _.in(batch.map((e) => e._id));
+      const [regs, checkIns, leaves] = await Promise.all([
+        readAll<RegistrationDoc>(ctx.db, 'registrations', { eventId: ids, status: 'registered' }, 'sequence'),
+        readAll<CheckInDoc>(ctx.db, 'checkins', { eventId: ids, status: 'present' }, 'at'),
+        readAll<LeaveDoc>(ctx.db, 'leaves', { eventId: ids, status: 'requested' }, 'at'),
+      ]);
+      const of = <T extends { eventId: string; branchId: string }>(docs: T[], eventId: string) =>
+        inScope(docs.filter((d) => d.eventId === eventId));
+      for (const event of batch) {
+        const scopedRegs = of(regs, event._id);
+        const scopedCheckIns = of(checkIns, event._id);
+        const allowed = branchIds ? new Set([...scopedRegs, ...scopedCheckIns].map((d) => d.memberId)) : null;
+        const adjustments = (byId.get(event._id)?.adjustments ?? []).filter((a) => !allowed || allowed.has(a.memberId));
+        out.push({
+          event,
+          registered: scopedRegs.map((r) => r.memberId),
+          present: presentAfter(
+            scopedCheckIns.map((c) => c.memberId),
+            adjustments,
+          ),
+          onLeave: of(leaves, event._id).map((l) => l.memberId),
+          date: shanghaiDateOf(event.startsAt),
+        });
+      }
     }
     return out;
   });
