@@ -18,8 +18,11 @@ import type {
   ReviewFigures,
   ReviewScope,
 } from '../../src/contract';
+import { DEMO } from '../../src/demo/demo';
+import { DEMO_PAIRING } from '../../src/demo/demo-pairings';
+import { DEMO_REVIEW } from '../../src/demo/demo-review';
 import { figureValue } from '../../src/domain/review';
-import { shanghaiDateOf } from '../../src/domain/shanghai-time';
+import { addMonths, shanghaiDateOf } from '../../src/domain/shanghai-time';
 import { call, errorCode, HOUR, iso, makeBranch, MINUTE, type TestBranch } from './event-support';
 import { captureIndexWarnings } from './org-support';
 import { startApiCloud, type ApiCloud } from './support';
@@ -723,4 +726,37 @@ describe('首页 and 我的记录', () => {
     expect(record.attended).toBe(mine.filter((h) => h.present.includes(a0)).length);
     expect(record.absent).toBe(mine.filter((h) => !h.present.includes(a0)).length);
   }, 120_000);
+});
+
+describe('the demo year', () => {
+  it('shows a year of sessions backed by evidence and the leader who missed a month', async () => {
+    const lastMonth = addMonths(shanghaiDateOf(new Date()).slice(0, 7), -DEMO_REVIEW.missedMonthsBack);
+    const year = Number(lastMonth.slice(0, 4));
+    const office = DEMO_PAIRING.officeOpenid;
+    const board: ContactPointBoard = await call(
+      cloud,
+      'contactPoint.board',
+      { committeeId: DEMO.committeeId, year },
+      office,
+    );
+    const missed = board.points.find((p) => p.id === DEMO_REVIEW.missedPointId)!;
+    expect(missed.met).toBe(false);
+    expect(missed.missedMonths).toContain(lastMonth);
+    expect(board.points.find((p) => p.id === DEMO_REVIEW.keptPointId)?.missedMonths).toEqual([]);
+    const yearFigures = await call(
+      cloud,
+      'review.figures',
+      { scope: { kind: 'committee', id: DEMO.committeeId }, year },
+      office,
+    );
+    expect(fig(yearFigures, 'sessions').value).toBeGreaterThan(0);
+    const { rows } = await call(
+      cloud,
+      'review.evidence',
+      { scope: { kind: 'branch', id: DEMO.branches.finance }, year, figure: 'sessions' },
+      DEMO.secretaryOpenid,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.link.startsWith('/packages/review/minutes/index?eventId=demo-rv-'))).toBe(true);
+  }, 60_000);
 });
