@@ -20,6 +20,7 @@ import path from 'node:path';
 /** Subpackage root (as in app.json) → the npm libraries only its pages use. */
 export const SUBPACKAGE_NPM: Readonly<Record<string, readonly string[]>> = {
   'packages/events': ['qrcode-generator'],
+  'packages/review': ['@qiun/ucharts'],
 };
 
 interface MiniprogramCi {

@@ -50,6 +50,13 @@ export const ROUTES = {
   eventReminders: '/packages/events/reminders/index',
   share: '/packages/events/share/index',
   myReminders: '/packages/member/reminders/index',
+  minutes: '/packages/review/minutes/index',
+  cadence: '/packages/review/cadence/index',
+  contactPoints: '/packages/review/contact-points/index',
+  reviewDashboard: '/packages/review/dashboard/index',
+  evidence: '/packages/review/evidence/index',
+  reviewExport: '/packages/review/export/index',
+  myRecords: '/packages/review/records/index',
 } as const;
 
 /** A page path with its query, e.g. `withQuery(ROUTES.eventDetail, { id })`. */

@@ -19,6 +19,7 @@ import { pointsActions } from './points-actions';
 import { postActions } from './post-actions';
 import { noticeActions } from './notice-actions';
 import { reminderActions } from './reminder-actions';
+import { reviewActions } from './review-actions';
 
 export type { Access } from './spec';
 
@@ -47,6 +48,7 @@ export const actions = {
   ...postActions,
   ...noticeActions,
   ...reminderActions,
+  ...reviewActions,
 } as const;
 
 export type Actions = typeof actions;

@@ -50,6 +50,8 @@ export const ERROR_MESSAGES = {
   STUDY_ALREADY_STUDIED: '这一天已有学习记录，无需补学',
   CONTENT_RISKY: '内容未通过安全检测，请修改后再发布',
   NOT_ATTENDED: '只有参加或组织了该活动的党员可以发布活动风采',
+  MINUTES_TOO_EARLY: '活动开始后才能填写会议记录',
+  LEAVE_CLOSED: '活动已开始，不能再请假',
   INTERNAL: '服务暂时不可用，请稍后再试',
 } as const;
 

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { input } from './fields';
 import { action, ANY_MEMBER } from './spec';
 
-export const UPLOAD_PURPOSES = ['agreement', 'studyPhoto', 'post', 'notice'] as const;
+export const UPLOAD_PURPOSES = ['agreement', 'studyPhoto', 'post', 'notice', 'minutes'] as const;
 export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
 
 export interface UploadTarget {

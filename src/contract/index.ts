@@ -16,3 +16,4 @@ export * from './notice-models';
 export { POST_CAPTION_MAX, POST_PHOTOS_MAX, POST_PAGE_MAX } from './post-actions';
 export { NOTICE_ATTACHMENTS_MAX, NOTICE_BODY_MAX, NOTICE_TITLE_MAX } from './notice-actions';
 export * from './reminder-models';
+export * from './review-models';

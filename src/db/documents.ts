@@ -14,6 +14,7 @@ import type {
 
 export * from './org-documents';
 export * from './post-documents';
+export * from './review-documents';
 
 /** committee: has an office; branch: has members in Lianjian; partner: an organisation paired with them. */
 export type { OrganizationKind } from '../contract';

@@ -12,6 +12,7 @@ import { seedDemoReminders } from './demo-reminders';
 import { DEMO_PAIRING, seedDemoPairings } from './demo-pairings';
 import { seedDemoStudy } from './demo-study';
 import { seedDemoPosts } from './demo-posts';
+import { seedDemoReview } from './demo-review';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -183,6 +184,27 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ lines:
     now,
   );
 
+  const reviewLines = await seedDemoReview(
+    db,
+    {
+      committeeId: DEMO.committeeId,
+      financeId: DEMO.branches.finance,
+      agricultureId: DEMO.branches.agriculture,
+      pairingId: DEMO_PAIRING.pairingId,
+      pairingStartedAt: new Date(now.getTime() - 118 * DAY),
+      secretary: { openid: DEMO.secretaryOpenid, name: '李明' },
+      members: [
+        { openid: DEMO.memberOpenid, name: '王芳' },
+        { openid: 'demo-member-2', name: '陈刚' },
+        { openid: 'demo-member-4', name: '孙伟' },
+      ],
+      partnerSecretary: { ...zhang },
+      office: { openid: DEMO_PAIRING.officeOpenid, name: '周敏' },
+      agricultureMember: { openid: 'demo-member-3', name: '赵丽' },
+    },
+    now,
+  );
+
   return {
     lines: [
       `demo committee: ${organizations[0]!.name}, branches: ${organizations
@@ -197,6 +219,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ lines:
       ...studyLines,
       ...postLines,
       ...reminderLines,
+      ...reviewLines,
     ],
   };
 }

@@ -10,6 +10,7 @@ import type { ActionName } from '../../src/contract';
 import { orgPayloads } from './org-payloads';
 import { studyPayloads } from './study-payloads';
 import { postPayloads } from './post-payloads';
+import { reviewPayloads } from './review-payloads';
 import type { ApiCloud } from './support';
 
 /** The month after next, 'YYYY-MM': always inside the theme-day calendar's window. */
@@ -235,5 +236,6 @@ export function actionPayloads(cloudOf: () => ApiCloud): Record<ActionName, Payl
     ...orgPayloads,
     ...studyPayloads(cloud),
     ...postPayloads,
+    ...reviewPayloads(cloudOf),
   };
 }

@@ -21,7 +21,11 @@ interface TabCase {
 }
 
 const TABS: TabCase[] = [
-  { page: 'pages/home/index', memberSees: ['你好，张三', '第一党支部', '市直机关党委'] },
+  {
+    page: 'pages/home/index',
+    memberSees: ['你好，张三', '第一党支部', '市直机关党委', '近期没有需要参加的活动'],
+    replies: { 'home.overview': ok({ next: null, tasks: [] }) },
+  },
   {
     page: 'pages/events/index',
     memberSees: ['暂无活动', '支部发布主题党日等活动后会显示在这里'],

@@ -15,6 +15,7 @@ import { ORG_SCENARIOS } from './org-scenarios';
 import { STUDY_SCENARIOS, demoStudyReplies } from './study-scenarios';
 import { POST_SCENARIOS, POST_TAB_REPLIES } from './post-scenarios';
 import { REMINDER_SCENARIOS } from './reminder-scenarios';
+import { homeReviewReplies, REVIEW_SCENARIOS } from './review-scenarios';
 
 export interface Scenario {
   /** File-name friendly id, e.g. `home-member`. */
@@ -38,7 +39,12 @@ export interface Scenario {
   privacy?: boolean;
 }
 
-const asMember: Replies = { 'member.me': ok({ member: demoMember }), ...demoEventList, ...demoStudyReplies };
+const asMember: Replies = {
+  'member.me': ok({ member: demoMember }),
+  ...demoEventList,
+  ...demoStudyReplies,
+  ...homeReviewReplies,
+};
 Object.assign(asMember, POST_TAB_REPLIES); // 风采's feed and the tab bar's unread badge
 const asSecretary: Replies = { 'member.me': ok({ member: demoSecretary }) };
 const asNewcomer: Replies = {
@@ -124,4 +130,5 @@ export const SCENARIOS: Scenario[] = [
   ...STUDY_SCENARIOS,
   ...POST_SCENARIOS,
   ...REMINDER_SCENARIOS,
+  ...REVIEW_SCENARIOS,
 ];

@@ -228,6 +228,10 @@ Page({
   onPosts() {
     void wx.navigateTo({ url: withQuery(ROUTES.postFeed, { eventId: this.eventId }) });
   },
+
+  onMinutes() {
+    void wx.navigateTo({ url: withQuery(ROUTES.minutes, { eventId: this.eventId }) });
+  },
   /** WeChat's image viewer shows the code full size; a long press saves or forwards it for printing. */
   async onPrintCode() {
     if (this.data.busy) return;

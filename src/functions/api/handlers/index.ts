@@ -19,6 +19,7 @@ import { pointsHandlers } from './points';
 import { postHandlers } from './posts';
 import { noticeHandlers } from './notices';
 import { reminderHandlers } from './reminders';
+import { reviewHandlers } from './review';
 import type { HandlerTable } from './types';
 
 export const handlers: HandlerTable = {
@@ -36,6 +37,7 @@ export const handlers: HandlerTable = {
   ...studyPlanHandlers,
   ...pointsHandlers,
   ...reminderHandlers,
+  ...reviewHandlers,
   'themeDay.rule.get': themeDay.getRule,
   'themeDay.rule.set': themeDay.setRule,
   'themeDay.calendar': themeDay.calendar,

@@ -1,0 +1,219 @@
+/**
+ * The member's own view: 首页's next event (time, place, their state, 扫码签到 while check-in is
+ * open) with their open tasks, and 我的记录 — sign-ups and attendance for a year, the figures
+ * their own 民主评议 looks at.
+ */
+import type { HomeOverview, MyEventState, MyRecordRow, MyYearRecords, NextEventCard, OpenTask } from '../../contract';
+import type {
+  CheckInDoc,
+  ContactPointDoc,
+  ContactPointLogDoc,
+  EventAudienceDoc,
+  EventDoc,
+  LeaveDoc,
+  OrgLifeRecordDoc,
+  RegistrationDoc,
+} from '../../db/documents';
+import { ownerKey, type Actor } from '../../domain/event-access';
+import { signUpOpen } from '../../domain/event-lifecycle';
+import { shanghaiDateOf } from '../../domain/shanghai-time';
+import { shanghaiYearBounds } from '../../domain/year-figures';
+import { windowOf } from '../check-in';
+import type { Database } from '../cloud';
+import { readAll, registrationId } from '../docs';
+
+const DAY = 24 * 3600_000;
+const LOOK_AHEAD_DAYS = 45;
+const MINUTES_LOOK_BACK_DAYS = 60;
+
+async function byIds<T>(db: Database, collection: string, ids: readonly string[]): Promise<T[]> {
+  if (ids.length === 0) return [];
+  return readAll<T>(db, collection, { _id: db.command.in([...new Set(ids)]) }, '_id');
+}
+
+function stateOf(
+  reg: RegistrationDoc | undefined,
+  checkIn: CheckInDoc | undefined,
+  leave: LeaveDoc | undefined,
+): MyEventState {
+  if (checkIn?.status === 'present') return 'checkedIn';
+  if (leave?.status === 'requested') return 'excused';
+  if (reg?.status === 'registered') return 'registered';
+  if (reg?.status === 'waitlisted') return 'waitlisted';
+  return 'notRegistered';
+}
+
+export async function homeOverview(db: Database, actor: Actor, now: Date): Promise<HomeOverview> {
+  const _ = db.command;
+  const audiences = await db
+    .collection('eventAudiences')
+    .where({
+      branchId: actor.branchId,
+      status: 'published',
+      startsAt: _.gte(new Date(now.getTime() - DAY)).and(_.lte(new Date(now.getTime() + LOOK_AHEAD_DAYS * DAY))),
+    })
+    .orderBy('startsAt', 'asc')
+    .limit(30)
+    .get();
+  const upcoming = (audiences.data as EventAudienceDoc[]).filter((a) => a.endsAt > now);
+  const ids = upcoming.map((a) => a.eventId);
+  const mine = ids.map((id) => registrationId(id, actor.openid));
+  const [events, regs, checkIns, leaves] = await Promise.all([
+    byIds<EventDoc>(db, 'events', ids),
+    byIds<RegistrationDoc>(db, 'registrations', mine),
+    byIds<CheckInDoc>(db, 'checkins', mine),
+    byIds<LeaveDoc>(db, 'leaves', mine),
+  ]);
+  const eventOf = new Map(events.map((e) => [e._id, e]));
+  const of = <T extends { eventId: string }>(docs: T[]) => new Map(docs.map((d) => [d.eventId, d]));
+  const [regOf, checkInOf, leaveOf] = [of(regs), of(checkIns), of(leaves)];
+  const cards: NextEventCard[] = upcoming.flatMap((a) => {
+    const event = eventOf.get(a.eventId);
+    if (!event || event.status !== 'published') return [];
+    const state = stateOf(regOf.get(event._id), checkInOf.get(event._id), leaveOf.get(event._id));
+    return [
+      {
+        id: event._id,
+        title: event.title,
+        kind: event.kind,
+        startsAt: event.startsAt.toISOString(),
+        endsAt: event.endsAt.toISOString(),
+        placeName: event.place.name,
+        state,
+        checkInOpen: windowOf(event, now).state === 'open' && state !== 'checkedIn',
+      },
+    ];
+  });
+  // The theme day or event the member is in comes first; failing that, the next one addressed to them.
+  const next = cards.find((c) => c.state !== 'notRegistered') ?? cards[0] ?? null;
+
+  const tasks: OpenTask[] = [];
+  for (const card of cards) {
+    if (card.checkInOpen && card.state !== 'excused')
+      tasks.push({
+        kind: 'checkIn',
+        title: `签到：${card.title}`,
+        detail: '签到已开放',
+        link: `/packages/events/check-in/index?eventId=${card.id}`,
+      });
+    const event = eventOf.get(card.id)!;
+    if (card.state === 'notRegistered' && signUpOpen(event, now))
+      tasks.push({
+        kind: 'signUp',
+        title: `报名：${card.title}`,
+        detail: `${shanghaiDateOf(event.signUpDeadline)} 截止报名`,
+        link: `/packages/events/detail/index?id=${card.id}`,
+      });
+  }
+  if (actor.role !== 'member') tasks.push(...(await minutesTasks(db, actor, now)));
+  tasks.push(...(await contactTasks(db, actor, now)));
+  return { next, tasks };
+}
+
+/** Ended events of the branch in the last two months that have no minutes yet. */
+async function minutesTasks(db: Database, actor: Actor, now: Date): Promise<OpenTask[]> {
+  const _ = db.command;
+  const { data } = await db
+    .collection('events')
+    .where({
+      ownerKey: ownerKey({ kind: 'branch', id: actor.branchId }),
+      status: 'published',
+      startsAt: _.gte(new Date(now.getTime() - MINUTES_LOOK_BACK_DAYS * DAY)).and(_.lte(now)),
+    })
+    .orderBy('startsAt', 'asc')
+    .limit(50)
+    .get();
+  const ended = (data as EventDoc[]).filter((e) => e.endsAt <= now);
+  const records = await byIds<OrgLifeRecordDoc>(
+    db,
+    'orgLifeRecords',
+    ended.map((e) => e._id),
+  );
+  const recorded = new Set(records.map((r) => r._id));
+  return ended
+    .filter((e) => !recorded.has(e._id))
+    .map((e) => ({
+      kind: 'minutes' as const,
+      title: `填写会议记录：${e.title}`,
+      detail: `${shanghaiDateOf(e.startsAt)} 已结束`,
+      link: `/packages/review/minutes/index?eventId=${e._id}`,
+    }));
+}
+
+/** A contact-point leader's note for this month, while it is missing. */
+async function contactTasks(db: Database, actor: Actor, now: Date): Promise<OpenTask[]> {
+  const points = await readAll<ContactPointDoc>(db, 'contactPoints', { leaderOpenid: actor.openid }, 'createdAt');
+  const today = shanghaiDateOf(now);
+  const current = points.filter((p) => p.termStart <= today && p.termEnd >= today);
+  if (current.length === 0) return [];
+  const month = today.slice(0, 7);
+  const _ = db.command;
+  const logs = await readAll<ContactPointLogDoc>(
+    db,
+    'contactPointLogs',
+    { contactPointId: _.in(current.map((p) => p._id)), date: _.gte(`${month}-01`).and(_.lte(`${month}-31`)) },
+    'date',
+  );
+  return current
+    .filter((p) => !logs.some((l) => l.contactPointId === p._id && l.kind === 'note'))
+    .map((p) => ({
+      kind: 'contactNote' as const,
+      title: '记录本月联系点工作',
+      detail: `${month} 尚未记录`,
+      link: `/packages/review/contact-points/index?id=${p._id}`,
+    }));
+}
+
+export async function myYearRecords(db: Database, actor: Actor, year: number, now: Date): Promise<MyYearRecords> {
+  const regs = await readAll<RegistrationDoc>(db, 'registrations', { memberId: actor.openid }, 'signedUpAt');
+  const { start, end } = shanghaiYearBounds(year);
+  const events = (
+    await byIds<EventDoc>(
+      db,
+      'events',
+      regs.map((r) => r.eventId),
+    )
+  ).filter((e) => e.status === 'published' && e.startsAt >= start && e.startsAt < end);
+  const ids = events.map((e) => registrationId(e._id, actor.openid));
+  const [checkIns, leaves] = await Promise.all([
+    byIds<CheckInDoc>(db, 'checkins', ids),
+    byIds<LeaveDoc>(db, 'leaves', ids),
+  ]);
+  const regOf = new Map(regs.map((r) => [r.eventId, r]));
+  const present = new Set(checkIns.filter((c) => c.status === 'present').map((c) => c.eventId));
+  const onLeave = new Set(leaves.filter((l) => l.status === 'requested').map((l) => l.eventId));
+  const rows: MyRecordRow[] = events
+    .slice()
+    .sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime())
+    .flatMap((e) => {
+      const reg = regOf.get(e._id)!;
+      if (reg.status === 'pending') return [];
+      const ended = e.endsAt <= now;
+      const state: MyRecordRow['state'] = present.has(e._id)
+        ? 'attended'
+        : reg.status === 'cancelled'
+          ? 'cancelled'
+          : !ended
+            ? reg.status
+            : reg.status === 'registered'
+              ? onLeave.has(e._id)
+                ? 'excused'
+                : 'absent'
+              : 'cancelled';
+      return [{ eventId: e._id, title: e.title, date: shanghaiDateOf(e.startsAt), state }];
+    });
+  const count = (state: MyRecordRow['state']) => rows.filter((r) => r.state === state).length;
+  const attendedRegistered = rows.filter(
+    (r) => r.state === 'attended' && regOf.get(r.eventId)?.status === 'registered',
+  ).length;
+  const expected = attendedRegistered + count('absent');
+  return {
+    year,
+    signUps: rows.filter((r) => regOf.get(r.eventId)?.status !== 'cancelled').length,
+    attended: count('attended'),
+    excused: count('excused'),
+    absent: count('absent'),
+    rate: expected > 0 ? attendedRegistered / expected : null,
+    rows,
+  };
+}
