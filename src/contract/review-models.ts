@@ -291,7 +291,7 @@ export interface NextEventCard {
 }
 
 export interface OpenTask {
-  kind: 'signUp' | 'checkIn' | 'minutes' | 'contactNote' | 'cadence';
+  kind: 'signUp' | 'checkIn' | 'minutes' | 'contactNote' | 'cadence' | 'firstTopic';
   title: string;
   detail: string;
   link: string;
@@ -318,4 +318,10 @@ export interface MyYearRecords {
   /** attended / (signed up and ended − excused). */
   rate: number | null;
   rows: MyRecordRow[];
+  /** 学习打卡 of the year: days studied (approved 补学 among them) and minutes. */
+  study: { days: number; makeUps: number; minutes: number };
+  /** Points of the year (awards less reversals). */
+  points: number;
+  /** 活动风采 the member published that year (still published). */
+  posts: number;
 }

@@ -89,7 +89,7 @@ describe('/__local admin routes', () => {
       adminUrl: `${cloud.baseUrl}/admin`,
       dataDir: cloud.dataDir,
       envId: 'lianjian-local',
-      functions: ['boom', 'broken', 'caller', 'chatty', 'notify', 'scanner', 'slow', 'ticker', 'whoami'],
+      functions: ['boom', 'broken', 'caller', 'chatty', 'notify', 'pushsink', 'scanner', 'slow', 'ticker', 'whoami'],
     });
   });
 

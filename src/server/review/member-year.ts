@@ -12,7 +12,9 @@ import type {
   EventDoc,
   LeaveDoc,
   OrgLifeRecordDoc,
+  PostDoc,
   RegistrationDoc,
+  StudyCheckInDoc,
 } from '../../db/documents';
 import { ownerKey, type Actor } from '../../domain/event-access';
 import { signUpOpen } from '../../domain/event-lifecycle';
@@ -21,6 +23,8 @@ import { shanghaiYearBounds } from '../../domain/year-figures';
 import { windowOf } from '../check-in';
 import type { Database } from '../cloud';
 import { readAll, registrationId } from '../docs';
+import { pointsTotal } from '../points';
+import { attendedItems, followedOwners, loadPlans, planId } from '../study-plans';
 
 const DAY = 24 * 3600_000;
 const LOOK_AHEAD_DAYS = 45;
@@ -107,6 +111,7 @@ export async function homeOverview(db: Database, actor: Actor, now: Date): Promi
   }
   if (actor.role !== 'member') tasks.push(...(await minutesTasks(db, actor, now)));
   tasks.push(...(await contactTasks(db, actor, now)));
+  tasks.push(...(await firstTopicTasks(db, actor, now)));
   return { next, tasks };
 }
 
@@ -164,6 +169,75 @@ async function contactTasks(db: Database, actor: Actor, now: Date): Promise<Open
     }));
 }
 
+/** This month's 第一议题 of the member's branch and its pairings that the member has not studied yet. */
+async function firstTopicTasks(db: Database, actor: Actor, now: Date): Promise<OpenTask[]> {
+  const month = shanghaiDateOf(now).slice(0, 7);
+  const owners = await followedOwners(db, actor.branchId);
+  const plans = [
+    ...(
+      await loadPlans(
+        db,
+        owners.map((o) => planId(o, month)),
+      )
+    ).values(),
+  ].filter((plan) => plan.items[0]?.firstTopic === true);
+  if (plans.length === 0) return [];
+  const itemIds = plans.map((plan) => plan.items[0]!.id);
+  const [checkIns, attended] = await Promise.all([
+    readAll<StudyCheckInDoc>(
+      db,
+      'studyCheckins',
+      { memberId: actor.openid, planItemId: db.command.in(itemIds), status: 'active' },
+      'day',
+    ),
+    attendedItems(db, plans, actor.openid),
+  ]);
+  const studied = new Set([...checkIns.map((c) => c.planItemId), ...attended]);
+  return plans
+    .map((plan) => plan.items[0]!)
+    .filter((item) => !studied.has(item.id))
+    .map((item) => ({
+      kind: 'firstTopic' as const,
+      title: `第一议题：${item.title}`,
+      detail: '本月第一议题，学习后打卡',
+      link: `/packages/study/check-in/index?itemId=${item.id}`,
+    }));
+}
+
+/** The member's study, points and posts of the year, for 我的记录. */
+async function activityOfYear(
+  db: Database,
+  openid: string,
+  year: number,
+): Promise<Pick<MyYearRecords, 'study' | 'points' | 'posts'>> {
+  const _ = db.command;
+  const { start, end } = shanghaiYearBounds(year);
+  const [days, points, posts] = await Promise.all([
+    readAll<Pick<StudyCheckInDoc, 'kind' | 'minutes' | 'status'>>(
+      db,
+      'studyCheckins',
+      { memberId: openid, day: _.gte(`${year}-01-01`).and(_.lte(`${year}-12-31`)), status: 'active' },
+      'day',
+    ),
+    pointsTotal(db, { memberId: openid, year }),
+    readAll<PostDoc>(
+      db,
+      'posts',
+      { authorOpenid: openid, status: 'published', createdAt: _.gte(start).and(_.lt(end)) },
+      'createdAt',
+    ),
+  ]);
+  return {
+    study: {
+      days: days.length,
+      makeUps: days.filter((d) => d.kind === 'makeUp').length,
+      minutes: days.reduce((sum, d) => sum + d.minutes, 0),
+    },
+    points,
+    posts: posts.length,
+  };
+}
+
 export async function myYearRecords(db: Database, actor: Actor, year: number, now: Date): Promise<MyYearRecords> {
   const regs = await readAll<RegistrationDoc>(db, 'registrations', { memberId: actor.openid }, 'signedUpAt');
   const { start, end } = shanghaiYearBounds(year);
@@ -207,7 +281,9 @@ export async function myYearRecords(db: Database, actor: Actor, year: number, no
     (r) => r.state === 'attended' && regOf.get(r.eventId)?.status === 'registered',
   ).length;
   const expected = attendedRegistered + count('absent');
+  const activity = await activityOfYear(db, actor.openid, year);
   return {
+    ...activity,
     year,
     signUps: rows.filter((r) => regOf.get(r.eventId)?.status !== 'cancelled').length,
     attended: count('attended'),

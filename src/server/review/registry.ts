@@ -2,11 +2,12 @@
  * The review's figures, each a small module defined by its evidence: the records it counts (date,
  * title, link). The value is never stored or typed in: a count is the number of rows, a sum adds
  * their amounts, a rate divides Σnum by Σden, and the same rule gives each month. Adding a figure
- * (study participation, points, posts, notices read) is one module and one line below.
+ * is one module and one line below.
  */
 import type { EvidenceRow, FigureValue, ReviewScopeKind } from '../../contract';
 import { byKind, byMonth, figureValue } from '../../domain/review';
 import { contactFigures } from './figures/contact-points';
+import { memberActivityFigures } from './figures/member-activity';
 import { coverageFigures } from './figures/coverage';
 import { orgLifeFigures } from './figures/org-life';
 import { outcomeFigures } from './figures/outcomes';
@@ -22,6 +23,7 @@ export const FIGURES: readonly FigureModule[] = [
   ...outcomeFigures,
   ...contactFigures,
   ...coverageFigures,
+  ...memberActivityFigures,
 ];
 
 export function figuresFor(kind: ReviewScopeKind): FigureModule[] {

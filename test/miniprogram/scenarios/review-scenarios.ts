@@ -51,6 +51,12 @@ export const demoHomeOverview: HomeOverview = {
       detail: '2026-06-28 截止报名',
       link: '/packages/events/detail/index?id=ev-0701',
     },
+    {
+      kind: 'firstTopic',
+      title: '第一议题：学习习近平总书记在七一的重要讲话',
+      detail: '本月第一议题，学习后打卡',
+      link: '/packages/study/check-in/index?itemId=plan-06_i1a2b3c',
+    },
   ],
 };
 
@@ -356,6 +362,9 @@ const records: MyYearRecords = {
     { eventId: 'r4', title: '4月主题党日', date: '2026-04-15', state: 'attended' },
     { eventId: 'r5', title: '3月专题党课', date: '2026-03-20', state: 'absent' },
   ],
+  study: { days: 142, makeUps: 3, minutes: 4260 },
+  points: 186.5,
+  posts: 4,
 };
 
 // ── Scenarios ────────────────────────────────────────────────────────────────
@@ -501,7 +510,18 @@ export const REVIEW_SCENARIOS: Scenario[] = [
   sub('review-export-error', '导出评议表 · 网络错误', 'export', 'offline'),
   sub('my-records', '我的记录 · 本年', 'records', { 'me.records': ok(records) }),
   sub('my-records-empty', '我的记录 · 还没有活动', 'records', {
-    'me.records': ok({ ...records, signUps: 0, attended: 0, excused: 0, absent: 0, rate: null, rows: [] }),
+    'me.records': ok({
+      ...records,
+      signUps: 0,
+      attended: 0,
+      excused: 0,
+      absent: 0,
+      rate: null,
+      rows: [],
+      study: { days: 0, makeUps: 0, minutes: 0 },
+      points: 0,
+      posts: 0,
+    }),
   }),
   sub('my-records-loading', '我的记录 · 加载中', 'records', 'pending'),
   sub('my-records-error', '我的记录 · 网络错误', 'records', 'offline'),

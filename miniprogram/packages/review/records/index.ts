@@ -1,7 +1,6 @@
 /**
  * 我的记录: the member's own year — sign-ups and attendance (with 请假 apart from absence), the
- * figures their 民主评议 looks at. Study, points and posts have their slots below (filled once
- * those features land).
+ * figures their 民主评议 looks at — and their study, points and posts of that year.
  */
 import type { MyRecordRow, MyYearRecords } from '../../../../src/contract';
 import { errorMessage } from '../../../services/api';
@@ -31,6 +30,20 @@ function tiles(r: MyYearRecords) {
   ];
 }
 
+function activity(r: MyYearRecords) {
+  return [
+    {
+      key: 'studyDays',
+      label: r.study.makeUps ? `学习天数（含补学 ${r.study.makeUps}）` : '学习天数',
+      value: String(r.study.days),
+      link: ROUTES.studyHistory,
+    },
+    { key: 'studyMinutes', label: '学习分钟', value: String(r.study.minutes), link: ROUTES.studyHistory },
+    { key: 'points', label: '积分', value: String(r.points), link: ROUTES.studyPoints },
+    { key: 'posts', label: '活动风采', value: String(r.posts), link: ROUTES.myPosts },
+  ];
+}
+
 Page({
   data: {
     careClass: '',
@@ -39,6 +52,7 @@ Page({
     year: yearInShanghai(),
     years: [] as { year: number; className: string }[],
     tiles: [] as ReturnType<typeof tiles>,
+    activity: [] as ReturnType<typeof activity>,
     rows: [] as { eventId: string; title: string; date: string; stateText: string; stateClass: string }[],
   },
   onLoad() {
@@ -58,6 +72,9 @@ Page({
       years: [now, now - 1].map((year) => ({ year, className: year === this.data.year ? 'chip chip--on' : 'chip' })),
     });
   },
+  onActivity(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { url: string }>) {
+    void wx.navigateTo({ url: e.currentTarget.dataset.url });
+  },
   onYear(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { year: number }>) {
     this.setData({ year: e.currentTarget.dataset.year, status: 'loading' });
     this.setYears();
@@ -69,6 +86,7 @@ Page({
       setChanged(this, {
         status: 'ready',
         tiles: tiles(r),
+        activity: activity(r),
         rows: r.rows.map((row) => ({
           eventId: row.eventId,
           title: row.title,
