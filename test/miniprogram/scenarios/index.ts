@@ -15,6 +15,7 @@ import { ORG_SCENARIOS } from './org-scenarios';
 import { STUDY_SCENARIOS, demoStudyReplies } from './study-scenarios';
 import { POST_SCENARIOS, POST_TAB_REPLIES } from './post-scenarios';
 import { REMINDER_SCENARIOS } from './reminder-scenarios';
+import { NOTICE_SHARE_SCENARIOS } from './notice-share-scenarios';
 
 export interface Scenario {
   /** File-name friendly id, e.g. `home-member`. */
@@ -124,4 +125,5 @@ export const SCENARIOS: Scenario[] = [
   ...STUDY_SCENARIOS,
   ...POST_SCENARIOS,
   ...REMINDER_SCENARIOS,
+  ...NOTICE_SHARE_SCENARIOS,
 ];
