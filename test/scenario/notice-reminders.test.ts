@@ -7,6 +7,7 @@
  * or a pending post is never answered to an audience member who may not see it.
  */
 import type { ActionInput, NoticeDetail, PostView } from '../../src/contract';
+import type { CommitteeAdminDoc } from '../../src/db/documents';
 import type { ReminderDoc, SubscriptionCreditDoc } from '../../src/db/reminder-documents';
 import { TEMPLATES } from '../../src/server/reminders/templates';
 import { call, DAY, errorCode, HOUR, MINUTE, makeBranch, publishedEvent, type TestBranch } from './event-support';
@@ -120,6 +121,39 @@ describe('unread notice reminders', () => {
     await fire(after(DAY + MINUTE));
     expect(delivered(await sends(cloud, 'noticeUnread'))).toEqual([...targets].sort());
   }, 60_000);
+
+  it('pages through an audience larger than one query (1,100 members and another branch)', async () => {
+    const big = await makeBranch(cloud, 'nr-big', 1100);
+    const committee = 'committee-demo';
+    // Around the page boundary (sorted openids) and in the other branch.
+    const sorted = [...big.members].sort();
+    const holders = [sorted[0]!, sorted[999]!, sorted[1000]!, sorted[1099]!, home.members[0]!];
+    const reader = sorted[1001]!;
+    for (const m of [...holders, reader]) await accept(cloud, m, ['noticeUnread']);
+    // A committee notice from its office reaches every branch of the committee.
+    const office = home.members[1]!;
+    const admin: Omit<CommitteeAdminDoc, '_id'> = {
+      committeeId: committee,
+      openid: office,
+      name: '组织委员',
+      createdAt: new Date(),
+    };
+    await cloud.db().collection('committeeAdmins').doc(`${committee}_${office}`).set(admin);
+    const notice: NoticeDetail = await call(
+      cloud,
+      'notice.create',
+      {
+        requestId: requestId(),
+        audience: { kind: 'committee', id: committee },
+        title: '全体党员通知',
+        body: '请阅读。',
+      },
+      office,
+    );
+    await call(cloud, 'notice.get', { noticeId: notice.id }, reader);
+    await Promise.all([fire(after(DAY + MINUTE)), fire(after(DAY + MINUTE))]);
+    expect(delivered(await sends(cloud, 'noticeUnread'))).toEqual([...holders].sort());
+  }, 120_000);
 
   it('spends nothing when WeChat answers 43101, and does not retry it', async () => {
     const [m0, m1] = home.members as [string, string];
