@@ -1,9 +1,9 @@
 /**
  * The unread-notice reminder (通知未读提醒) through the scheduler's timer and the gateway, against
  * the local cloud's outbox: a day after publication, once to each audience member who has not
- * opened the notice and holds a credit, even when two firings run at once; never to a reader, to
- * a member without a credit, to the author, or for a withdrawn notice; 43101 spends nothing; a
- * 40-character title arrives cut to 20. And what a share card is built from: a withdrawn notice
+ * opened the notice and holds a credit, even when two firings run at once, paged over every
+ * audience branch; never to a reader, to a member without a credit, to the author, or for a
+ * withdrawn or expired notice; 43101 spends nothing; a 40-character title arrives cut to 20. And what a share card is built from: a withdrawn notice
  * or a pending post is never answered to an audience member who may not see it.
  */
 import type { ActionInput, NoticeDetail, PostView } from '../../src/contract';
@@ -206,6 +206,41 @@ describe('unread notice reminders', () => {
     await fire(after(MINUTE));
     expect(await sends(cloud, 'noticeUnread')).toEqual([]);
     expect(await credit(m0)).toBe(1);
+  }, 60_000);
+
+  it('sends nothing for a notice expired by then; an edited one is reminded of under its new title', async () => {
+    const m0 = home.members[0]!;
+    await accept(cloud, m0, ['noticeUnread']);
+    await call(
+      cloud,
+      'notice.create',
+      {
+        requestId: requestId(),
+        audience: { kind: 'branch', id: home.id },
+        title: '当天有效的通知',
+        body: '今天下班前交材料。',
+        expiresAt: after(6 * HOUR).toISOString(),
+      },
+      home.secretary,
+    );
+    const edited = await published('原标题');
+    await call(
+      cloud,
+      'notice.update',
+      {
+        noticeId: edited.id,
+        title: '更新后的标题',
+        body: '内容有更新。',
+        attachments: [],
+        pinned: false,
+        expiresAt: null,
+      },
+      home.secretary,
+    );
+    await fire(after(DAY + MINUTE));
+    const sent = await sends(cloud, 'noticeUnread');
+    expect(sent.map((s) => s.data.thing1?.value)).toEqual(['更新后的标题']);
+    expect(sent[0]?.page).toBe(`packages/notices/detail/index?id=${edited.id}`);
   }, 60_000);
 
   it('cuts a 40-character Chinese title to 20 characters, so the send succeeds', async () => {
