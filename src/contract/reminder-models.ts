@@ -1,7 +1,13 @@
 /** Subscriptions, reminders, share cards and group attribution as both sides see them (issue 11). */
 
 /** The keys of subscribe-templates.json: one WeChat template each. */
-export type TemplateKey = 'eventStart' | 'signUpDeadline' | 'waitlistPromoted' | 'eventChanged' | 'ledgerOverdue';
+export type TemplateKey =
+  | 'eventStart'
+  | 'signUpDeadline'
+  | 'waitlistPromoted'
+  | 'eventChanged'
+  | 'ledgerOverdue'
+  | 'noticeUnread';
 
 /**
  * Every kind of reminder: what is sent, to whom, when (src/server/reminders/kinds.ts). A member
@@ -15,7 +21,8 @@ export type ReminderKindName =
   | 'waitlistPromoted'
   | 'eventMoved'
   | 'eventCancelled'
-  | 'ledgerOverdue';
+  | 'ledgerOverdue'
+  | 'noticeUnread';
 
 /**
  * claimed: being sent (leased); sent: delivered (a credit spent); noCredit: the member had none

@@ -1,12 +1,13 @@
 /**
  * What a share card (分享卡片) says, for each kind of thing shared, and its layout on the 5:4
  * card: the canvas drawing and the on-page preview both read the same lines, so what a member
- * sees before sharing is what the chat shows. A new kind (a notice, a post) is one function from
- * its model to `CardContent` in CARD_KINDS.
+ * sees before sharing is what the chat shows. Each kind (event, invite, notice, post) is one
+ * function from its model to `CardContent` in CARD_KINDS.
  */
-import type { EventDetail, InvitePreview } from '../../../src/contract';
+import type { EventDetail, InvitePreview, NoticeDetail, PostView } from '../../../src/contract';
 import { formatDate, formatEventMoment } from '../../utils/date';
 import { countsText } from '../../utils/event-view';
+import { audienceText } from '../../utils/notice-row';
 
 export interface CardContent {
   /** The small label on the red band: 主题党日, 活动, 邀请加入. */
@@ -27,6 +28,8 @@ export const CARD_HEIGHT = 400;
 /** Characters per title line at the title's size, and lines at most. */
 const TITLE_PER_LINE = 13;
 const TITLE_LINES = 2;
+/** Characters of the place line (and the red band's org line) that fit the card's width. */
+const LINE_CHARS = 17;
 
 export function titleLines(title: string): string[] {
   const chars = [...title];
@@ -67,5 +70,36 @@ export function inviteCard(invite: InvitePreview): CardContent {
   };
 }
 
-export const CARD_KINDS = { event: eventCard, invite: inviteCard } as const;
+/** One line of the card: the first line of `text`, cut with … where it would not fit. */
+export function cardLine(text: string, max = LINE_CHARS): string {
+  const chars = [...(text.split('\n').find((line) => line.trim() !== '') ?? '').trim()];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
+}
+
+/** A notice: its title, when it was published (date and weekday), by whom, to whom it went. */
+export function noticeCard(notice: NoticeDetail, now = Date.now()): CardContent {
+  return {
+    tag: '通知公告',
+    title: notice.title,
+    when: notice.publishedAt ? formatEventMoment(notice.publishedAt, now) : '',
+    place: cardLine(`${notice.authorName} 发布${notice.edited ? '（已更新）' : ''}`),
+    org: cardLine(audienceText(notice)),
+    count: '',
+  };
+}
+
+/** A post: its event's title, when it was published, who posted how many photos, their branch. */
+export function postCard(post: PostView, now = Date.now()): CardContent {
+  const photos = post.photos.length > 0 ? ` ${post.photos.length} 张照片` : '';
+  return {
+    tag: '活动风采',
+    title: post.eventTitle,
+    when: formatEventMoment(post.publishedAt ?? post.createdAt, now),
+    place: cardLine(post.caption ? `${post.authorName}：${post.caption}` : `${post.authorName}${photos}`),
+    org: cardLine(post.authorBranchName),
+    count: '',
+  };
+}
+
+export const CARD_KINDS = { event: eventCard, invite: inviteCard, notice: noticeCard, post: postCard } as const;
 export type CardKind = keyof typeof CARD_KINDS;

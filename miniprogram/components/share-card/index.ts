@@ -1,7 +1,7 @@
 /**
  * A 5:4 share card: shows its preview on the page and draws the same lines on a 2d canvas once
  * per change of content (cached by content key, see share-image.ts), then reports the image
- * (`drawn` event with `{ key, path }`). Used for events and invites; a notice or a post only needs
+ * (`drawn` event with `{ key, path }`). Used for events, invites, notices and posts, each through
  * its CardContent (card-content.ts).
  */
 import { CARD_HEIGHT, CARD_WIDTH, contentKey, titleLines, type CardContent } from './card-content';

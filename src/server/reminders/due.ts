@@ -1,20 +1,34 @@
 /**
  * What the scheduler finds due at an instant: start reminders (1 day and 1 hour before, hours
  * from subscribe-templates.json `schedule`), sign-up deadline reminders, promotions not yet
- * notified, and (once a day) overdue ledger items. Each becomes a job with a deterministic id,
+ * notified, notices a day old (hours from `schedule.noticeUnread`) for those who have not read
+ * them, and (once a day) overdue ledger items. Each becomes a job with a deterministic id,
  * so finding it again at the next firing creates nothing.
  */
 import config from '../../../subscribe-templates.json';
 import type { ReminderKindName } from '../../contract/reminder-models';
 import type { EventDoc } from '../../db/documents';
+import type { NoticeDoc } from '../../db/documents';
 import type { LedgerItemDoc } from '../../db/org-documents';
 import type { ReminderJobDoc } from '../../db/reminder-documents';
 import { shanghaiDateOf } from '../../domain/shanghai-time';
 import type { Database } from '../cloud';
 import { enqueueMissing, newJob } from './jobs';
+import { noticeLive } from './kinds';
 
 const HOUR = 3_600_000;
-const SCHEDULE = config.schedule as { eventStart1d: number; eventStart1h: number; signUpDeadline: number };
+const SCHEDULE = config.schedule as {
+  eventStart1d: number;
+  eventStart1h: number;
+  signUpDeadline: number;
+  noticeUnread: number;
+};
+/**
+ * How far back a notice's reminder is still found after it fell due: firings missed for a day
+ * (an outage) catch up, and an old notice (or every notice, when the kind is first deployed) is
+ * never reminded of.
+ */
+const NOTICE_CATCH_UP_HOURS = 24;
 
 /** The start reminder due for an event at `now`: the 1-hour one inside its hour, else the 1-day one. */
 export function startKindDue(startsAt: Date, now: Date): ReminderKindName | null {
@@ -68,5 +82,24 @@ export async function enqueueOverdueLedger(db: Database, now: Date): Promise<num
   const jobs = (data as LedgerItemDoc[]).map((item) =>
     newJob('ledgerOverdue', `${item._id}@${item.deadline}`, {}, now),
   );
+  return enqueueMissing(db, jobs);
+}
+
+/**
+ * Published notices whose publication is `schedule.noticeUnread` hours ago (up to a day more):
+ * one unread reminder each, `noticeUnread_${noticeId}`, so finding it again creates nothing.
+ */
+export async function enqueueUnreadNotices(db: Database, now: Date): Promise<number> {
+  const _ = db.command;
+  const dueBy = new Date(now.getTime() - SCHEDULE.noticeUnread * HOUR);
+  const since = new Date(dueBy.getTime() - NOTICE_CATCH_UP_HOURS * HOUR);
+  const { data } = await db
+    .collection('notices')
+    .where({ status: 'published', publishedAt: _.gt(since).and(_.lte(dueBy)) })
+    .limit(1000)
+    .get();
+  const jobs = (data as NoticeDoc[])
+    .filter((notice) => noticeLive(notice, now))
+    .map((notice) => newJob('noticeUnread', notice._id, {}, now));
   return enqueueMissing(db, jobs);
 }

@@ -5,12 +5,13 @@
  * due.ts, or a call of enqueueJob where the thing happens).
  */
 import type { ReminderKindName, TemplateKey } from '../../contract/reminder-models';
-import type { EventDoc, MemberDoc, RegistrationDoc } from '../../db/documents';
+import type { EventDoc, MemberDoc, NoticeDoc, NoticeReadDoc, RegistrationDoc } from '../../db/documents';
 import type { LedgerItemDoc } from '../../db/org-documents';
 import type { ReminderJobDoc } from '../../db/reminder-documents';
 import type { KeywordInput } from '../../domain/subscribe-values';
 import type { Database } from '../cloud';
 import { getDoc, registrationId } from '../docs';
+import { receiptId } from '../notices';
 import { holdersOf } from './credits';
 
 /** CloudBase answers at most 1,000 documents per server-side query. */
@@ -36,6 +37,7 @@ export interface ReminderKind<S> {
 
 export const EVENT_PAGE = 'packages/events/detail/index';
 const LEDGER_PAGE = 'packages/pairing/ledger-item/index';
+export const NOTICE_PAGE = 'packages/notices/detail/index';
 
 const eventPage = (event: EventDoc): string => `${EVENT_PAGE}?id=${event._id}`;
 /**
@@ -79,14 +81,18 @@ async function activeMembers(db: Database, event: EventDoc, after: string | null
   return { openids, next: openids.length === RECIPIENT_PAGE ? (openids.at(-1) ?? null) : null };
 }
 
-/** Active members of the event's audience branches without an active registration. Cursor: `${branch index}:${last openid}`. */
-async function audienceNotSignedUp(db: Database, event: EventDoc, after: string | null): Promise<RecipientPage> {
+/** One page of active members of these branches, by openid. Cursor: `${branch index}:${last openid}`. */
+async function branchMembers(
+  db: Database,
+  branches: readonly string[],
+  after: string | null,
+): Promise<{ members: MemberDoc[]; next: string | null }> {
   const _ = db.command;
   const [indexText, lastId] = after
     ? [after.slice(0, after.indexOf(':')), after.slice(after.indexOf(':') + 1)]
     : ['0', ''];
-  for (let branch = Number(indexText); branch < event.audience.length; branch++) {
-    const branchId = event.audience[branch] as string;
+  for (let branch = Number(indexText); branch < branches.length; branch++) {
+    const branchId = branches[branch] as string;
     const since = branch === Number(indexText) ? lastId : '';
     const { data } = await db
       .collection('members')
@@ -96,27 +102,55 @@ async function audienceNotSignedUp(db: Database, event: EventDoc, after: string 
       .get();
     const members = data as MemberDoc[];
     if (members.length === 0) continue;
-    const ids = members.map((m) => registrationId(event._id, m._id));
-    const { data: regs } = await db
-      .collection('registrations')
-      .where({ _id: _.in(ids) })
-      .limit(RECIPIENT_PAGE)
-      .get();
-    const signedUp = new Set(
-      (regs as RegistrationDoc[])
-        .filter((r) => r.status === 'registered' || r.status === 'waitlisted' || r.pending)
-        .map((r) => r.memberId),
-    );
-    const openids = members.map((m) => m._id).filter((openid) => !signedUp.has(openid));
     const full = members.length === RECIPIENT_PAGE;
     const next = full
       ? `${branch}:${members.at(-1)?._id ?? ''}`
-      : branch + 1 < event.audience.length
+      : branch + 1 < branches.length
         ? `${branch + 1}:`
         : null;
-    return { openids, next };
+    return { members, next };
   }
-  return { openids: [], next: null };
+  return { members: [], next: null };
+}
+
+/** Active members of the event's audience branches without an active registration. */
+async function audienceNotSignedUp(db: Database, event: EventDoc, after: string | null): Promise<RecipientPage> {
+  const _ = db.command;
+  const { members, next } = await branchMembers(db, event.audience, after);
+  if (members.length === 0) return { openids: [], next };
+  const ids = members.map((m) => registrationId(event._id, m._id));
+  const { data: regs } = await db
+    .collection('registrations')
+    .where({ _id: _.in(ids) })
+    .limit(RECIPIENT_PAGE)
+    .get();
+  const signedUp = new Set(
+    (regs as RegistrationDoc[])
+      .filter((r) => r.status === 'registered' || r.status === 'waitlisted' || r.pending)
+      .map((r) => r.memberId),
+  );
+  return { openids: members.map((m) => m._id).filter((openid) => !signedUp.has(openid)), next };
+}
+
+/**
+ * Active members of the notice's audience branches who have not opened it (no receipt) and hold
+ * a credit for it: one who holds none is left alone, so no audience-wide trail of "no credit"
+ * records is written for every notice. The author is not reminded of their own notice.
+ */
+async function unreadHolders(db: Database, notice: NoticeDoc, after: string | null): Promise<RecipientPage> {
+  const _ = db.command;
+  const { members, next } = await branchMembers(db, notice.branches, after);
+  const candidates = members.map((m) => m._id).filter((openid) => openid !== notice.authorOpenid);
+  if (candidates.length === 0) return { openids: [], next };
+  const { data: reads } = await db
+    .collection('noticeReads')
+    .where({ _id: _.in(candidates.map((openid) => receiptId(notice._id, openid))) })
+    .limit(RECIPIENT_PAGE)
+    .get();
+  const read = new Set((reads as NoticeReadDoc[]).map((r) => r.openid));
+  const unread = candidates.filter((openid) => !read.has(openid));
+  const holders = await holdersOf(db, unread, 'noticeUnread');
+  return { openids: unread.filter((openid) => holders.has(openid)), next };
 }
 
 /** The members the job names (a promotion names the promoted). */
@@ -142,8 +176,16 @@ function startKind(label: string, note: string): ReminderKind<EventDoc> {
 /** Typed entries: each kind's callbacks see its own subject. */
 const ofEvent = (kind: ReminderKind<EventDoc>): ReminderKind<EventDoc> => kind;
 const ofLedgerItem = (kind: ReminderKind<LedgerItemDoc>): ReminderKind<LedgerItemDoc> => kind;
+const ofNotice = (kind: ReminderKind<NoticeDoc>): ReminderKind<NoticeDoc> => kind;
 
-export const KINDS: Record<ReminderKindName, ReminderKind<EventDoc> | ReminderKind<LedgerItemDoc>> = {
+/** A notice still shown to its audience: published (not withdrawn) and not expired. */
+export const noticeLive = (notice: NoticeDoc, now: Date): boolean =>
+  notice.status === 'published' && (!notice.expiresAt || notice.expiresAt.getTime() > now.getTime());
+
+export const KINDS: Record<
+  ReminderKindName,
+  ReminderKind<EventDoc> | ReminderKind<LedgerItemDoc> | ReminderKind<NoticeDoc>
+> = {
   eventStart1d: startKind('开始前 1 天', '活动即将开始，请按时参加'),
   eventStart1h: startKind('开始前 1 小时', '活动 1 小时后开始'),
   eventStartNow: ofEvent({
@@ -221,6 +263,19 @@ export const KINDS: Record<ReminderKindName, ReminderKind<EventDoc> | ReminderKi
     },
     fields: (item) => ({ title: item.title, deadline: item.deadline, owner: item.ownerName }),
     page: (item) => `${LEDGER_PAGE}?id=${item._id}`,
+  }),
+  noticeUnread: ofNotice({
+    template: 'noticeUnread',
+    label: '通知未读',
+    load: (db, job) => getDoc<NoticeDoc>(db, 'notices', job.subjectId),
+    stillDue: noticeLive,
+    recipients: (db, notice, _job, after) => unreadHolders(db, notice, after),
+    fields: (notice) => ({
+      title: notice.title,
+      publishedAt: notice.publishedAt ?? notice.createdAt,
+      note: '你有一条通知还未阅读，请及时查看',
+    }),
+    page: (notice) => `${NOTICE_PAGE}?id=${notice._id}`,
   }),
 };
 

@@ -1,12 +1,12 @@
 /**
- * The scheduler's reminder job, run at every firing (every 5 minutes): find what is due, notify
- * promotions not yet notified, run due jobs within the time budget, retry passing failures, and
- * bring shared cards up to date. Everything it does is resumable: a firing that dies or runs out
+ * The scheduler's reminder job, run at every firing (every 5 minutes): find what is due (events,
+ * day-old unread notices), notify promotions not yet notified, run due jobs within the time
+ * budget, retry passing failures, and bring shared cards up to date. Everything it does is resumable: a firing that dies or runs out
  * of time leaves leases that expire and cursors the next firing continues from.
  */
 import type { Database } from '../cloud';
 import { refreshShareCards } from '../share/cards';
-import { enqueueDueEvents, enqueueOverdueLedger } from './due';
+import { enqueueDueEvents, enqueueOverdueLedger, enqueueUnreadNotices } from './due';
 import { addCounts, runClock, type Counts } from './engine';
 import { retryDue, runDueJobs } from './jobs';
 import { notifyAllPromotions } from './promotions';
@@ -26,6 +26,7 @@ export async function runReminders(db: Database, at: Date, daily: boolean): Prom
   const clock = runClock(at);
   const deadline = clock.now().getTime() + BUDGET_MS;
   let enqueued = await enqueueDueEvents(db, clock.now());
+  enqueued += await enqueueUnreadNotices(db, clock.now());
   if (daily) enqueued += await enqueueOverdueLedger(db, clock.now());
   const counts = await notifyAllPromotions(db, clock);
   const runs = await runDueJobs(db, clock, deadline);

@@ -16,6 +16,7 @@ import { STUDY_SCENARIOS, demoStudyReplies } from './study-scenarios';
 import { POST_SCENARIOS, POST_TAB_REPLIES } from './post-scenarios';
 import { REMINDER_SCENARIOS } from './reminder-scenarios';
 import { homeReviewReplies, REVIEW_SCENARIOS } from './review-scenarios';
+import { NOTICE_SHARE_SCENARIOS } from './notice-share-scenarios';
 
 export interface Scenario {
   /** File-name friendly id, e.g. `home-member`. */
@@ -131,4 +132,5 @@ export const SCENARIOS: Scenario[] = [
   ...POST_SCENARIOS,
   ...REMINDER_SCENARIOS,
   ...REVIEW_SCENARIOS,
+  ...NOTICE_SHARE_SCENARIOS,
 ];

@@ -1,11 +1,18 @@
 /**
  * 通知详情: title, who sent it to whom, the plain-text body with its line breaks (links are shown,
  * never made live) and the attachments. Opening it records the member's read receipt. Its author
- * sees 已读统计, 编辑 and 撤回.
+ * sees 已读统计, 编辑 and 撤回. A published notice offers 通知未读提醒 (asked from the tap) and is
+ * shared to a chat with its card (drawn once per change, the static card if late).
  */
-import type { NoticeDetail } from '../../../../src/contract';
+import type { NoticeDetail, SubscriptionView } from '../../../../src/contract';
+import { CARD_KINDS, contentKey } from '../../../components/share-card/card-content';
+import { shareMessage } from '../../../components/share-card/share-image';
 import { errorMessage } from '../../../services/api';
 import { openNotice, withdrawNotice } from '../../../services/notices';
+import { mySubscriptions } from '../../../services/reminders';
+import { askForReminders, outcomeToast, refreshSubscriptionSettings } from '../../../utils/subscribe';
+import { setChanged } from '../../../utils/set-changed';
+import { noticeRemindView } from './remind-view';
 import { forgetUnread } from '../../../store/notice-badge';
 import { confirmAction } from '../../../utils/ask';
 import { syncCareMode } from '../../../utils/care-mode';
@@ -33,14 +40,19 @@ Page({
     note: '',
     canManage: false,
     busy: false,
+    remind: null as { on: boolean } | null,
+    canShare: false,
   },
   noticeId: '',
+  notice: null as NoticeDetail | null,
+  subscriptions: null as SubscriptionView | null,
 
   onLoad(query: Record<string, string | undefined>) {
     this.noticeId = query.id ?? '';
   },
   onShow() {
     syncCareMode(this);
+    refreshSubscriptionSettings();
     void this.load();
   },
   onRetry() {
@@ -49,13 +61,20 @@ Page({
   },
   async load() {
     try {
-      this.show(await openNotice(this.noticeId));
+      const [notice, subscriptions] = await Promise.all([
+        openNotice(this.noticeId),
+        // Not worth failing the page over: the reminder row just stays hidden.
+        mySubscriptions().catch(() => null),
+      ]);
+      this.subscriptions = subscriptions;
+      this.show(notice);
       forgetUnread();
     } catch (err) {
       this.setData({ status: 'error', errorMessage: errorMessage(err) });
     }
   },
   show(notice: NoticeDetail) {
+    this.notice = notice;
     const notes = [
       notice.status === 'scheduled' && notice.publishAt ? `将于 ${formatDateTime(notice.publishAt)} 发布` : '',
       notice.status === 'checking' ? '正在进行内容安全检测，通过后发布' : '',
@@ -75,6 +94,41 @@ Page({
       note: notes.filter(Boolean).join('；'),
       canManage: notice.canManage && notice.status !== 'withdrawn',
     });
+    this.renderHooks();
+  },
+  /** The reminder row, and the card (its content only changes with the notice: drawn once per change). */
+  renderHooks() {
+    const notice = this.notice;
+    if (!notice) return;
+    const hooks = noticeRemindView(notice, this.subscriptions);
+    setChanged(this, { ...hooks, shareContent: hooks.canShare ? CARD_KINDS.notice(notice) : null });
+    if (hooks.canShare) wx.showShareMenu?.({ menus: ['shareAppMessage'] } as WechatMiniprogram.ShowShareMenuOption);
+    else wx.hideShareMenu?.({} as WechatMiniprogram.HideShareMenuOption);
+  },
+  onShareAppMessage() {
+    const path = withQuery(ROUTES.noticeDetail, { id: this.noticeId });
+    const notice = this.notice;
+    // Nothing of a notice that is not published leaves the page.
+    if (!notice || notice.status !== 'published') return { title: '通知公告', path: ROUTES.notices };
+    return shareMessage(notice.title, path, contentKey(CARD_KINDS.notice(notice)));
+  },
+  /** 通知未读时提醒我: asks first thing in the tap (WeChat asks only from one). */
+  async onRemind() {
+    const templates = this.subscriptions?.templates;
+    if (!templates) return;
+    if (this.data.remind?.on) {
+      void wx.navigateTo({ url: ROUTES.myReminders });
+      return;
+    }
+    const outcome = await askForReminders(['noticeUnread'], templates);
+    void wx.showToast({ title: outcomeToast(outcome), icon: outcome.status === 'accepted' ? 'success' : 'none' });
+    if ('view' in outcome) {
+      this.subscriptions = outcome.view;
+      this.renderHooks();
+    }
+  },
+  onShareCard() {
+    void wx.navigateTo({ url: withQuery(ROUTES.share, { kind: 'notice', id: this.noticeId }) });
   },
   onAttachment(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>) {
     const attachment = this.data.attachments[e.currentTarget.dataset.index];

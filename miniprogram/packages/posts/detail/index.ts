@@ -1,13 +1,20 @@
 /**
  * 风采详情: one post with its photos full width (tap for wx.previewImage), likes, and for a
  * secretary of its audience: approve or reject a pending one, hide a published one, with a reason
- * the author sees. Its state and reason for the author of a post not published.
+ * the author sees. Its state and reason for the author of a post not published. A published post
+ * is shared to a chat with its card (its event, date and weekday, branch), drawn once per change;
+ * one not published never leaves the page. No 朋友圈 sharing: a post is for its event's audience,
+ * and a timeline reader (single-page mode, not signed in) could not open it.
  */
 import type { PostView } from '../../../../src/contract';
+import { CARD_KINDS, contentKey, type CardContent } from '../../../components/share-card/card-content';
+import { shareMessage } from '../../../components/share-card/share-image';
 import { errorMessage } from '../../../services/api';
 import { getPost, likePost, moderatePost } from '../../../services/posts';
 import { syncCareMode } from '../../../utils/care-mode';
 import { postCard, previewPhotos, type PostCard } from '../../../utils/post-card';
+import { ROUTES, withQuery } from '../../../utils/routes';
+import { setChanged } from '../../../utils/set-changed';
 import type { ViewStatus } from '../../../utils/session-view';
 
 type Decision = 'reject' | 'hide';
@@ -25,6 +32,8 @@ Page({
     dialogTitle: '',
     busy: false,
     dialogError: '',
+    canShare: false,
+    shareContent: null as CardContent | null,
   },
   postId: '',
   view: null as PostView | null,
@@ -57,6 +66,21 @@ Page({
       canReject: post.canModerate && pending,
       canHide: post.canModerate && post.status === 'published',
     });
+    const canShare = post.status === 'published';
+    // Unchanged content is not sent again (a like changes nothing on the card): drawn once per change.
+    setChanged(this, { canShare, shareContent: canShare ? CARD_KINDS.post(post) : null });
+    if (canShare) wx.showShareMenu?.({ menus: ['shareAppMessage'] } as WechatMiniprogram.ShowShareMenuOption);
+    else wx.hideShareMenu?.({} as WechatMiniprogram.HideShareMenuOption);
+  },
+  onShareAppMessage() {
+    const post = this.view;
+    // Nothing of a post that is not published leaves the page.
+    if (!post || post.status !== 'published') return { title: '活动风采', path: ROUTES.posts };
+    const path = withQuery(ROUTES.postDetail, { id: this.postId });
+    return shareMessage(`${post.eventTitle} · 活动风采`, path, contentKey(CARD_KINDS.post(post)));
+  },
+  onShareCard() {
+    void wx.navigateTo({ url: withQuery(ROUTES.share, { kind: 'post', id: this.postId }) });
   },
   onPreview(e: WechatMiniprogram.CustomEvent<{ photo: number }>) {
     previewPhotos(this.data.post ?? undefined, e.detail.photo);
