@@ -3,6 +3,7 @@
  * the minutes editor, 三会一课, contact points (office and leader), the review dashboard with its
  * charts, the evidence list, the export and 我的记录 — each with loading, empty and error states.
  */
+import { POST_TAB_REPLIES } from './post-scenarios';
 import type {
   BranchCadence,
   CadenceLine,
@@ -400,8 +401,9 @@ const home = (id: string, title: string, cloud: Replies): Scenario => ({
 });
 
 export const REVIEW_SCENARIOS: Scenario[] = [
-  home('home-next-event', '首页 · 下一次主题党日（已报名，可请假）', {
+  home('home-next-event', '首页 · 下一次主题党日（已报名，可请假）、未读通知与第一议题', {
     ...asMember,
+    ...POST_TAB_REPLIES,
     'home.overview': ok(demoHomeOverview),
   }),
   home('home-check-in-open', '首页 · 签到已开放（扫码签到）', { ...asMember, 'home.overview': ok(checkInNow) }),

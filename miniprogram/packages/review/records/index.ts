@@ -32,12 +32,10 @@ function tiles(r: MyYearRecords) {
 
 function activity(r: MyYearRecords) {
   return [
-    {
-      key: 'studyDays',
-      label: r.study.makeUps ? `学习天数（含补学 ${r.study.makeUps}）` : '学习天数',
-      value: String(r.study.days),
-      link: ROUTES.studyHistory,
-    },
+    { key: 'studyDays', label: '学习天数', value: String(r.study.days), link: ROUTES.studyHistory },
+    ...(r.study.makeUps > 0
+      ? [{ key: 'makeUps', label: '其中补学', value: String(r.study.makeUps), link: ROUTES.studyHistory }]
+      : []),
     { key: 'studyMinutes', label: '学习分钟', value: String(r.study.minutes), link: ROUTES.studyHistory },
     { key: 'points', label: '积分', value: String(r.points), link: ROUTES.studyPoints },
     { key: 'posts', label: '活动风采', value: String(r.posts), link: ROUTES.myPosts },
