@@ -120,7 +120,7 @@ Page({
       let photos: string[];
       try {
         photos = await uploadPending('studyPhoto', this.photos, (index, photo) =>
-          this.setData({ [`photos[${index}].label`]: photoLabel(photo) }),
+          this.setData({ [`photos[${index}].label`]: photoLabel(photo), [`photos[${index}].failed`]: photo.failed }),
         );
       } catch (err) {
         const message = err instanceof ApiError ? err.message : '照片上传失败，请检查网络后重试';
