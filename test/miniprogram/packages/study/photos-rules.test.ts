@@ -96,6 +96,63 @@ describe('学习打卡 photos', () => {
     ]);
   });
 
+  it('uploads in local mode through the local cloud, with wx.uploadFile to the one-time grant', async () => {
+    const grant = {
+      cloudPath: 'uploads/3f2a9c/studyPhoto/m1-a.jpg',
+      form: {
+        url: 'http://127.0.0.1:9100/storage/uploads/3f2a9c/studyPhoto/m1-a.jpg',
+        fields: { key: 'uploads/3f2a9c/studyPhoto/m1-a.jpg', 'x-cos-security-token': 't' },
+        fileID: 'cloud://lianjian-local.x/uploads/3f2a9c/studyPhoto/m1-a.jpg',
+      },
+    };
+    const sent: { action: string; data: unknown }[] = [];
+    jest.spyOn(wx, 'request').mockImplementation(((o: WechatMiniprogram.RequestOption) => {
+      const body = o.data as { action: string; data: unknown };
+      sent.push(body);
+      const data =
+        body.action === 'file.prepareUpload'
+          ? grant
+          : body.action === 'study.today'
+            ? demoStudyToday
+            : { checkIn: demoStudyTodayWithPhotos.checkIn, created: true, pointsAwarded: 1 };
+      o.success?.({
+        statusCode: 200,
+        data: { ok: true, data },
+      } as unknown as WechatMiniprogram.RequestSuccessCallbackResult);
+    }) as unknown as typeof wx.request);
+    stubChosenPhotos(['wxfile://tmp/a.jpg']);
+    const uploads: WechatMiniprogram.UploadFileOption[] = [];
+    (wx as unknown as { uploadFile: unknown }).uploadFile = (o: WechatMiniprogram.UploadFileOption) => {
+      uploads.push(o);
+      o.success?.({ statusCode: 204, data: '', errMsg: 'uploadFile:ok' });
+      return { onProgressUpdate: () => undefined };
+    };
+    const view = load(CHECK_IN, {
+      beforeLoad: () => {
+        // Inside the page's module registry, so the page sees local mode.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { config } = require('../../../../miniprogram/config/index') as {
+          config: { local: { enabled: boolean } };
+        };
+        config.local.enabled = true;
+      },
+    });
+    await settle();
+    tapView(view, '#add-photos');
+    await settle();
+    type(view, '#title', '党章学习');
+    tap(view, '#submit');
+    await settle(10);
+    expect(sent.find((c) => c.action === 'file.prepareUpload')?.data).toEqual({
+      purpose: 'studyPhoto',
+      ext: '.jpg',
+      name: 'a',
+      form: true,
+    });
+    expect(uploads[0]).toMatchObject({ url: grant.form.url, name: 'file', formData: grant.form.fields });
+    expect(sent.find((c) => c.action === 'study.checkIn')?.data).toMatchObject({ photos: [grant.form.fileID] });
+  });
+
   it('says so when an upload fails, and keeps the photo to try again', async () => {
     stubCloud({
       'study.today': ok(demoStudyToday),
