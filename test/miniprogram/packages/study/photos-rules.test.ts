@@ -174,6 +174,44 @@ describe('学习打卡 photos', () => {
     expect(textOf(view, '#photo-0')).toContain('上传失败');
   });
 
+  it('after one of two uploads fails, 重试 uploads only that one', async () => {
+    let n = 0;
+    const calls = stubCloud({
+      'study.today': ok(demoStudyToday),
+      'file.prepareUpload': () => ok({ cloudPath: `uploads/me/studyPhoto/${++n}.jpg` }),
+      'study.checkIn': ok({ checkIn: demoStudyTodayWithPhotos.checkIn, created: true, pointsAwarded: 1 }),
+    });
+    stubChosenPhotos(['wxfile://a.jpg', 'wxfile://b.jpg']);
+    const uploaded: string[] = [];
+    let failB = true;
+    (wx.cloud as unknown as { uploadFile: unknown }).uploadFile = (o: {
+      cloudPath: string;
+      filePath: string;
+      success: (r: { fileID: string }) => void;
+      fail: (e: unknown) => void;
+    }) => {
+      uploaded.push(o.filePath);
+      const fails = o.filePath === 'wxfile://b.jpg' && failB;
+      if (fails) failB = false;
+      setTimeout(() => (fails ? o.fail({ errMsg: 'fail' }) : o.success({ fileID: `cloud://env/${o.cloudPath}` })), 0);
+      return { onProgressUpdate: () => undefined };
+    };
+    const view = load(CHECK_IN);
+    await settle();
+    tapView(view, '#add-photos');
+    await settle();
+    type(view, '#title', '党章学习');
+    tap(view, '#submit');
+    await settle(10);
+    expect(calls.filter((c) => c.action === 'study.checkIn')).toHaveLength(0);
+    expect(textOf(view, '#photo-1')).toContain('上传失败');
+    tap(view, '#submit');
+    await settle(10);
+    expect(uploaded).toEqual(['wxfile://a.jpg', 'wxfile://b.jpg', 'wxfile://b.jpg']);
+    const sent = calls.filter((c) => c.action === 'study.checkIn').map((c) => (c.data as { photos: string[] }).photos);
+    expect(sent).toEqual([['cloud://env/uploads/me/studyPhoto/1.jpg', 'cloud://env/uploads/me/studyPhoto/3.jpg']]);
+  });
+
   it("shows today's photos when editing, removes one, and sends the rest without uploading", async () => {
     const calls = stubCloud({
       'study.today': ok(demoStudyTodayWithPhotos),
