@@ -21,3 +21,5 @@ export const getStudyProgress = (owner?: OwnerRef) => callApi('study.plan.progre
 export const getMyPoints = (cursor?: string) => callApi('points.mine', cursor ? { cursor } : {});
 export const getRanking = (scope?: OwnerRef) => callApi('points.ranking', scope ? { scope } : {});
 export const setRankingOptOut = (rankingOptOut: boolean) => callApi('points.optOut.set', { rankingOptOut });
+export const getPointRules = (committeeId?: string) => callApi('points.rules.get', committeeId ? { committeeId } : {});
+export const setPointRules = (input: ActionInput<'points.rules.set'>) => callApi('points.rules.set', input);

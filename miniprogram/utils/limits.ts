@@ -10,6 +10,7 @@ import type {
   POST_CAPTION_MAX as PostCaptionMax,
   POST_PHOTOS_MAX as PostPhotosMax,
   STUDY_KINDS as StudyKinds,
+  STUDY_PHOTOS_MAX as StudyPhotosMax,
 } from '../../src/contract';
 
 export const POST_PHOTOS_MAX: typeof PostPhotosMax = 9;
@@ -18,3 +19,4 @@ export const NOTICE_TITLE_MAX: typeof NoticeTitleMax = 40;
 export const NOTICE_BODY_MAX: typeof NoticeBodyMax = 5000;
 export const NOTICE_ATTACHMENTS_MAX: typeof NoticeAttachmentsMax = 5;
 export const STUDY_KINDS: typeof StudyKinds = ['文章', '视频', '党课', '原著', '其他'];
+export const STUDY_PHOTOS_MAX: typeof StudyPhotosMax = 3;

@@ -36,6 +36,7 @@ export const ROUTES = {
   studyProgress: '/packages/study/progress/index',
   studyApprovals: '/packages/study/approvals/index',
   studyPoints: '/packages/study/points/index',
+  studyRules: '/packages/study/rules/index',
   postCompose: '/packages/posts/compose/index',
   postDetail: '/packages/posts/detail/index',
   myPosts: '/packages/posts/mine/index',

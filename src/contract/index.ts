@@ -11,6 +11,7 @@ export { ORGANIZATION_CATEGORIES, PAGE_MAX } from './org-fields';
 export { LEDGER_STATUSES } from './pairing-actions';
 export { UPLOAD_PURPOSES, type UploadPurpose, type UploadTarget } from './file-actions';
 export * from './study-models';
+export { STUDY_PHOTOS_MAX } from './study-actions';
 export * from './post-models';
 export * from './notice-models';
 export { POST_CAPTION_MAX, POST_PHOTOS_MAX, POST_PAGE_MAX } from './post-actions';

@@ -35,6 +35,8 @@ const link = z
   .max(500, { message: '链接最多 500 个字符' })
   .refine((s) => s === '' || /^https?:\/\/\S+$/.test(s), { message: '链接应以 http:// 或 https:// 开头' })
   .default('');
+/** Photos a check-in may carry. */
+export const STUDY_PHOTOS_MAX = 3;
 const photos = z
   .array(
     z
@@ -42,7 +44,7 @@ const photos = z
       .max(300, { message: '照片无效' })
       .regex(/^cloud:\/\/\S+$/, { message: '照片无效' }),
   )
-  .max(3, { message: '最多上传 3 张照片' })
+  .max(STUDY_PHOTOS_MAX, { message: `最多上传 ${STUDY_PHOTOS_MAX} 张照片` })
   .default([]);
 const owner = ownerRef.optional();
 const cursor = z.string().max(200).optional();

@@ -59,6 +59,8 @@ export interface StudyPlanView {
 export interface StudyTodayView {
   today: string;
   checkIn: StudyCheckInView | null;
+  /** The photos of today's check-in with temporary links for `<image>` (url empty when a file is gone). */
+  checkInPhotos: { fileID: string; url: string }[];
   streak: StreakView;
   minutes: { week: number; month: number };
   /** This month's plans: the branch's, then each active pairing's. */

@@ -164,6 +164,15 @@ describe('photos', () => {
     const mine = await upload(m!);
     const saved = await call(cloud, 'study.checkIn', { title: '学习', minutes: 20, photos: [mine] }, m!);
     expect(saved.checkIn.photos).toEqual([mine]);
+    // Editing the same day shows them: study.today answers each with a link <image> can load.
+    const todayView = await call(cloud, 'study.today', {}, m!);
+    expect(todayView.checkInPhotos).toEqual([{ fileID: mine, url: expect.stringMatching(/^https?:\/\//) }]);
+    const link = await fetch(todayView.checkInPhotos[0]!.url);
+    expect(Buffer.from(await link.arrayBuffer()).toString()).toBe('jpeg');
+    expect((await call(cloud, 'study.today', {}, other!)).checkInPhotos).toEqual([]);
+    // Saving without them removes them.
+    await call(cloud, 'study.checkIn', { title: '学习', minutes: 20 }, m!);
+    expect((await call(cloud, 'study.today', {}, m!)).checkInPhotos).toEqual([]);
   });
 });
 

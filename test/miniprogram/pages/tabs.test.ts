@@ -38,6 +38,7 @@ const TABS: TabCase[] = [
       'study.today': ok({
         today: '2026-12-01',
         checkIn: null,
+        checkInPhotos: [],
         streak: { current: 0, longest: 0 },
         minutes: { week: 0, month: 0 },
         plans: [],

@@ -17,6 +17,7 @@ import { POST_SCENARIOS, POST_TAB_REPLIES } from './post-scenarios';
 import { REMINDER_SCENARIOS } from './reminder-scenarios';
 import { homeReviewReplies, REVIEW_SCENARIOS } from './review-scenarios';
 import { NOTICE_SHARE_SCENARIOS } from './notice-share-scenarios';
+import { STUDY_PHOTO_RULES_SCENARIOS } from './study-photo-rules-scenarios';
 
 export interface Scenario {
   /** File-name friendly id, e.g. `home-member`. */
@@ -133,4 +134,5 @@ export const SCENARIOS: Scenario[] = [
   ...REMINDER_SCENARIOS,
   ...REVIEW_SCENARIOS,
   ...NOTICE_SHARE_SCENARIOS,
+  ...STUDY_PHOTO_RULES_SCENARIOS,
 ];

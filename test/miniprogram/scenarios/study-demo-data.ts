@@ -73,6 +73,7 @@ export const demoStudyCheckIn: StudyCheckInView = {
 export const demoStudyToday: StudyTodayView = {
   today: '2026-12-01',
   checkIn: null,
+  checkInPhotos: [],
   streak: { current: 5, longest: 12 },
   minutes: { week: 30, month: 0 },
   plans: [demoStudyPlan],
@@ -90,6 +91,7 @@ export const demoStudyTodayDone: StudyTodayView = {
 export const demoStudyTodayEmpty: StudyTodayView = {
   today: '2026-12-01',
   checkIn: null,
+  checkInPhotos: [],
   streak: { current: 0, longest: 0 },
   minutes: { week: 0, month: 0 },
   plans: [],

@@ -52,6 +52,8 @@ Page({
     morePairings: false,
   },
   committeeId: '',
+  /** The office this page shows (the query's, or the caller's first). */
+  officeId: '',
   orgs: null as PagedList<OrgView, OrgItem> | null,
 
   onLoad(query: Record<string, string | undefined>) {
@@ -78,6 +80,10 @@ Page({
   onOpenPairing(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
     void wx.navigateTo({ url: withQuery(ROUTES.pairingDetail, { id: e.currentTarget.dataset.id }) });
   },
+  /** 积分规则: only an office reaches this page's ready state, so only an office sees the way in. */
+  onPointsRules() {
+    void wx.navigateTo({ url: withQuery(ROUTES.studyRules, { committeeId: this.officeId }) });
+  },
   onAllPairings() {
     void wx.navigateTo({ url: withQuery(ROUTES.pairings, { scope: 'committee' }) });
   },
@@ -99,6 +105,7 @@ Page({
         });
         return;
       }
+      this.officeId = office.id;
       this.orgs = new PagedList(this, 'orgs', (offset) => listDirectory(office.id, offset), orgItem);
       const [patch, pairings] = await Promise.all([
         this.orgs.reload(),

@@ -6,13 +6,13 @@
 import type { PostableEvent } from '../../../../src/contract';
 import { POST_CAPTION_MAX, POST_PHOTOS_MAX } from '../../../utils/limits';
 import { ApiError, errorMessage } from '../../../services/api';
-import { choosePhotos, compressPhoto, uploadFile } from '../../../services/files';
+import { choosePhotos, compressPhoto } from '../../../services/files';
 import { createPost, newRequestId, postableEvents } from '../../../services/posts';
 import { syncCareMode } from '../../../utils/care-mode';
 import { formatDateTime } from '../../../utils/date';
 import { ROUTES } from '../../../utils/routes';
 import type { ViewStatus } from '../../../utils/session-view';
-import { newPhoto, photoLabel, type ComposePhoto } from './compose-photos';
+import { newPhoto, photoLabel, uploadPending, type ComposePhoto } from '../../../utils/photo-uploads';
 
 type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
   Record<string, never>,
@@ -107,21 +107,9 @@ Page({
   },
   /** Uploads what is not uploaded yet, one at a time (weak networks), showing each one's progress. */
   async uploadAll(): Promise<void> {
-    for (const [index, photo] of this.photos.entries()) {
-      if (photo.fileID) continue;
-      try {
-        const fileID = await uploadFile('post', photo.path, photo.path, (progress) => {
-          this.photos[index] = { ...photo, progress, failed: false };
-          this.setData({ [`photos[${index}].label`]: `${progress}%` });
-        });
-        this.photos[index] = { ...photo, fileID, progress: 100, failed: false };
-      } catch (err) {
-        this.photos[index] = { ...photo, failed: true };
-        this.showPhotos();
-        throw err;
-      }
-      this.setData({ [`photos[${index}].label`]: '' });
-    }
+    await uploadPending('post', this.photos, (index, photo) =>
+      this.setData({ [`photos[${index}].label`]: photoLabel(photo) }),
+    );
   },
   async onSubmit() {
     if (this.data.submitting) return;

@@ -11,13 +11,17 @@ export interface CheckInValues {
   reflection: string;
 }
 
-export const FIELDS = ['title', 'minutes', 'link', 'reflection'] as const;
+export const FIELDS = ['title', 'minutes', 'link', 'reflection', 'photos'] as const;
 export type Field = (typeof FIELDS)[number];
 export const FIELD_OF: Record<string, Field> = {
   title: 'title',
   minutes: 'minutes',
   link: 'link',
   reflection: 'reflection',
+  photos: 'photos',
+  'photos.0': 'photos',
+  'photos.1': 'photos',
+  'photos.2': 'photos',
 };
 
 export const EMPTY_VALUES: CheckInValues = {
@@ -62,7 +66,7 @@ export function kindChips(chosen: StudyKind) {
   return STUDY_KINDS.map((kind) => ({ kind, className: kind === chosen ? 'st-chip st-chip--on' : 'st-chip' }));
 }
 
-export function checkInInput(values: CheckInValues): ActionInput<'study.checkIn'> {
+export function checkInInput(values: CheckInValues, photos: string[] = []): ActionInput<'study.checkIn'> {
   const minutes = Number(values.minutes);
   return {
     ...(values.planItemId
@@ -71,5 +75,6 @@ export function checkInInput(values: CheckInValues): ActionInput<'study.checkIn'
     minutes: Number.isFinite(minutes) ? minutes : 0,
     link: values.link,
     reflection: values.reflection,
+    ...(photos.length > 0 ? { photos } : {}),
   };
 }

@@ -4,7 +4,7 @@ import type { StudyCheckInDoc, StudyPlanItemDoc } from '../../../db/documents';
 import { REFLECTION_POINTS_MIN_CHARS } from '../../../domain/points-rules';
 import { minutesSummary, streaksOf, studyDayOf } from '../../../domain/study-streak';
 import { getDoc } from '../../../server/docs';
-import { isOwnUpload } from '../../../server/files';
+import { isOwnUpload, temporaryLinks } from '../../../server/files';
 import { ownerName } from '../../../server/owner-access';
 import { readPage } from '../../../server/paging';
 import { awardPoints, rulesForBranch } from '../../../server/points';
@@ -55,12 +55,17 @@ const today: Handler<'study.today'> = async (_input, ctx) => {
     owners.map((owner) => planId(owner, month)),
   );
   const found = owners.filter((owner) => plans.has(planId(owner, month)));
-  const names = await Promise.all(found.map((owner) => ownerName(ctx.db, owner)));
+  const current = mine && mine.status === 'active' ? mine : null;
+  const [names, links] = await Promise.all([
+    Promise.all(found.map((owner) => ownerName(ctx.db, owner))),
+    temporaryLinks(current?.photos ?? []),
+  ]);
   const studied = await attendedItems(ctx.db, [...plans.values()], ctx.openid);
   for (const doc of docs) if (doc.month === month && doc.planItemId) studied.add(doc.planItemId);
   return {
     today: day,
-    checkIn: mine && mine.status === 'active' ? checkInView(mine, ctx.openid, day) : null,
+    checkIn: current ? checkInView(current, ctx.openid, day) : null,
+    checkInPhotos: (current?.photos ?? []).map((fileID) => ({ fileID, url: links.get(fileID) ?? '' })),
     ...summaryOf(docs, day),
     plans: found.map((owner, i) => planView(plans.get(planId(owner, month))!, owner, names[i] ?? '', month, false)),
     studiedItemIds: [...studied],
