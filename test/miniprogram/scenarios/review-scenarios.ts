@@ -464,6 +464,22 @@ export const REVIEW_SCENARIOS: Scenario[] = [
     { query: { eventId: 'ev-theme-0515' } },
   ),
   sub(
+    'minutes-files',
+    '会议记录 · 书记管理附件（已保存可打开，新传待保存）',
+    'minutes',
+    {
+      'orgLife.get': ok({
+        ...savedMinutes,
+        canEdit: true,
+        attachments: [
+          ...savedMinutes.attachments,
+          { fileID: 'cloud://env/minutes/o1/new.docx', name: '支部委员会关于开展七一活动的决定（草案）.docx', url: '' },
+        ],
+      }),
+    },
+    { query: { eventId: 'ev-theme-0515' } },
+  ),
+  sub(
     'minutes-refused',
     '会议记录 · 内容未通过安全检测',
     'minutes',
