@@ -460,6 +460,17 @@ describe('review figures', () => {
 
     await call(cloud, 'leave.withdraw', { eventId: draft.id }, a3);
     expect((await call(cloud, 'event.get', { eventId: draft.id }, a3)).myLeave?.status).toBe('withdrawn');
+    // The reason is read in the minutes, so it is checked too: refused or retryable, nothing stored.
+    const leaveOf = async () => (await call(cloud, 'event.get', { eventId: draft.id }, a3)).myLeave;
+    for (const reason of ['【违规】有事', '【待审】有事'])
+      expect(errorCode(await cloud.api('leave.request', { eventId: draft.id, reason }, a3))).toBe(
+        'LEAVE_REASON_REFUSED',
+      );
+    await cloud.failNext('security.msgSecCheck', -1);
+    expect(errorCode(await cloud.api('leave.request', { eventId: draft.id, reason: '出差' }, a3))).toBe(
+      'LEAVE_CHECK_UNAVAILABLE',
+    );
+    expect(await leaveOf()).toMatchObject({ status: 'withdrawn', reason: '出差' });
     expect((await call(cloud, 'orgLife.get', { eventId: draft.id }, A.secretary)).tally.rate).toBe(2 / 4);
     await call(cloud, 'leave.request', { eventId: draft.id, reason: '出差' }, a3);
 

@@ -240,6 +240,15 @@ export async function requestLeave(
   if (event.status === 'cancelled') throw new AppError('EVENT_CANCELLED');
   if (event.status !== 'published') throw new AppError('NOT_FOUND', '活动尚未发布');
   if (event.startsAt <= now) throw new AppError('LEAVE_CLOSED');
+  // The reason is shown in the minutes, which the owner's members read: checked like the minutes.
+  let check;
+  try {
+    check = await checkText(actor.openid, reason, CONTENT_SCENE.comment);
+  } catch (err) {
+    log('failed', { what: 'leave.contentCheck', error: describeError(err) });
+    throw new AppError('LEAVE_CHECK_UNAVAILABLE', undefined, { cause: err });
+  }
+  if (check.verdict !== 'pass') throw new AppError('LEAVE_REASON_REFUSED');
   const doc: LeaveDoc = {
     _id: registrationId(eventId, actor.openid),
     eventId,
