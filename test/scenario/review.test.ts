@@ -895,5 +895,11 @@ describe('the demo year', () => {
     );
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.link.startsWith('/packages/review/minutes/index?eventId=demo-rv-'))).toBe(true);
+    // Last month's theme day carries a sign-in sheet a member can open.
+    const themeDay = `demo-rv-td-${addMonths(shanghaiDateOf(new Date()).slice(0, 7), -1)}`;
+    const minutes = await call(cloud, 'orgLife.get', { eventId: themeDay }, DEMO.memberOpenid);
+    expect(minutes.attachments).toHaveLength(1);
+    const sheet = await fetch(minutes.attachments[0]!.url);
+    expect((await sheet.text()).startsWith('%PDF-1.4')).toBe(true);
   }, 60_000);
 });
