@@ -52,6 +52,10 @@ export const ERROR_MESSAGES = {
   NOT_ATTENDED: '只有参加或组织了该活动的党员可以发布活动风采',
   MINUTES_TOO_EARLY: '活动开始后才能填写会议记录',
   LEAVE_CLOSED: '活动已开始，不能再请假',
+  MINUTES_CONTENT_REFUSED: '会议记录中有不适宜发布的内容，请修改后再保存',
+  MINUTES_CHECK_UNAVAILABLE: '内容检查暂时不可用，会议记录未保存，请稍后重试',
+  LEAVE_REASON_REFUSED: '请假原因中有不适宜的内容，请换一种说法后再提交',
+  LEAVE_CHECK_UNAVAILABLE: '内容检查暂时不可用，请假未提交，请稍后重试',
   INTERNAL: '服务暂时不可用，请稍后再试',
 } as const;
 

@@ -1,6 +1,7 @@
 /** Shapes the theme-day, event, check-in and attendance actions return. Instants are ISO-8601 (UTC). */
 import type { HolidayPolicy, MonthlyRule, RestDay } from '../domain/theme-day-calendar';
 import type { EventForm } from './event-fields';
+import type { MyLeave } from './review-models';
 
 export type OwnerKind = 'branch' | 'pairing';
 
@@ -147,6 +148,8 @@ export interface EventDetail extends EventSummary {
   coming: ComingFromBranch[];
   /** The caller may edit, publish, run check-in and see attendance. */
   canManage: boolean;
+  /** The caller's 请假 for this event (null if never asked); a withdrawn one says so. */
+  myLeave: MyLeave | null;
 }
 
 export interface EventPage {

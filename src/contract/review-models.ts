@@ -81,7 +81,8 @@ export interface OrgLifeRecordView {
   host: string;
   content: string;
   decisions: string;
-  attachments: { fileID: string; name: string }[];
+  /** `url` is a temporary link (empty if the file is gone), handed out only to those who may read the minutes. */
+  attachments: { fileID: string; name: string; url: string }[];
   outcomes: Outcomes;
   attendees: MinutesAttendee[];
   /** Checked in but struck out of the minutes, with the reason. */

@@ -22,8 +22,21 @@ import { ownerKey } from '../domain/event-access';
 import { DEFAULT_CADENCE, DEFAULT_CONTACT_DUTY } from '../domain/review';
 import { addMonths, shanghaiDateOf } from '../domain/shanghai-time';
 import type { Database } from '../server/cloud';
+import { storeFile, uploadFolder } from '../server/files';
 
 const MINUTE = 60_000;
+
+/** A one-page PDF, so the demo minutes have a file that opens in WeChat's document viewer. */
+const SIGN_IN_PDF = Buffer.from(
+  [
+    '%PDF-1.4',
+    '1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj',
+    '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj',
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj',
+    'trailer<</Root 1 0 R>>',
+    '%%EOF',
+  ].join('\n'),
+);
 const DAY = 24 * 60 * MINUTE;
 
 export const DEMO_REVIEW = {
@@ -335,6 +348,12 @@ export async function seedDemoReview(db: Database, p: DemoReviewPeople, now: Dat
   await bulk('registrations', registrations);
   await bulk('checkins', checkIns);
   await bulk('leaves', leaves);
+  // The latest theme day's minutes carry the sign-in sheet, so 会议记录 shows a file that opens.
+  const latestThemeDay = records.filter((r) => r.kind === '主题党日').at(-1);
+  if (latestThemeDay) {
+    const fileID = await storeFile(`${uploadFolder(p.secretary.openid, 'minutes')}demo-sign-in.pdf`, SIGN_IN_PDF);
+    latestThemeDay.attachments = [{ fileID, name: `${latestThemeDay.title}签到表.pdf` }];
+  }
   await bulk('orgLifeRecords', records);
   await bulk('contactPoints', points);
   await bulk('contactPointLogs', logs);

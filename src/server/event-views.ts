@@ -7,7 +7,7 @@ import type {
   MyRegistration,
   RegistrationCountsView,
 } from '../contract';
-import type { CheckInDoc, EventDoc, RegistrationDoc } from '../db/documents';
+import type { CheckInDoc, EventDoc, LeaveDoc, RegistrationDoc } from '../db/documents';
 import { checkInOpensAt } from '../domain/check-in-window';
 import type { Actor, OwnerAccess } from '../domain/event-access';
 import { effectiveStatus, signUpOpen } from '../domain/event-lifecycle';
@@ -97,11 +97,12 @@ export async function detailOf(
   access: OwnerAccess,
   now: Date,
 ): Promise<EventDetail> {
-  const [reg, checkIn, coming, name] = await Promise.all([
+  const [reg, checkIn, coming, name, leave] = await Promise.all([
     getDoc<RegistrationDoc>(db, 'registrations', registrationId(event._id, actor.openid)),
     getDoc<CheckInDoc>(db, 'checkins', checkInId(event._id, actor.openid)),
     comingByBranch(db, event),
     ownerName(db, event.owner),
+    getDoc<LeaveDoc>(db, 'leaves', registrationId(event._id, actor.openid)),
   ]);
   const audience = coming.map((c) => c.branch);
   return {
@@ -123,5 +124,8 @@ export async function detailOf(
     cancelReason: event.cancelReason,
     coming,
     canManage: access.manages.organiser,
+    myLeave: leave
+      ? { eventId: leave.eventId, reason: leave.reason, status: leave.status, at: leave.at.toISOString() }
+      : null,
   };
 }

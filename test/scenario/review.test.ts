@@ -444,6 +444,12 @@ describe('review figures', () => {
     expect(before.absent.map((p) => p.memberId).sort()).toEqual([a2, a3].sort());
 
     await call(cloud, 'leave.request', { eventId: draft.id, reason: '出差' }, a3);
+    // The event page shows the member their own 请假, and only theirs.
+    expect((await call(cloud, 'event.get', { eventId: draft.id }, a3)).myLeave).toMatchObject({
+      status: 'requested',
+      reason: '出差',
+    });
+    expect((await call(cloud, 'event.get', { eventId: draft.id }, a2)).myLeave).toBeNull();
     const after = await call(cloud, 'orgLife.get', { eventId: draft.id }, A.secretary);
     expect(after.tally).toEqual({ registered: 4, excused: 1, attended: 2, rate: 2 / 3 });
     expect(after.excused).toEqual([{ memberId: a3, name: '党员3', reason: '出差' }]);
@@ -453,6 +459,18 @@ describe('review figures', () => {
     expect((data as { status: string }[])[0]?.status).toBe('registered');
 
     await call(cloud, 'leave.withdraw', { eventId: draft.id }, a3);
+    expect((await call(cloud, 'event.get', { eventId: draft.id }, a3)).myLeave?.status).toBe('withdrawn');
+    // The reason is read in the minutes, so it is checked too: refused or retryable, nothing stored.
+    const leaveOf = async () => (await call(cloud, 'event.get', { eventId: draft.id }, a3)).myLeave;
+    for (const reason of ['【违规】有事', '【待审】有事'])
+      expect(errorCode(await cloud.api('leave.request', { eventId: draft.id, reason }, a3))).toBe(
+        'LEAVE_REASON_REFUSED',
+      );
+    await cloud.failNext('security.msgSecCheck', -1);
+    expect(errorCode(await cloud.api('leave.request', { eventId: draft.id, reason: '出差' }, a3))).toBe(
+      'LEAVE_CHECK_UNAVAILABLE',
+    );
+    expect(await leaveOf()).toMatchObject({ status: 'withdrawn', reason: '出差' });
     expect((await call(cloud, 'orgLife.get', { eventId: draft.id }, A.secretary)).tally.rate).toBe(2 / 4);
     await call(cloud, 'leave.request', { eventId: draft.id, reason: '出差' }, a3);
 
@@ -493,6 +511,125 @@ describe('review figures', () => {
     expect(mine.rows.find((r) => r.eventId === draft.id)?.state).toBe('excused');
     await cloud.db().collection('events').doc(draft.id).update({ status: 'cancelled' });
   }, 120_000);
+});
+
+describe('minutes: content security and attachments', () => {
+  /** An event of A that started an hour ago, with one member registered. */
+  async function pastEvent(title: string): Promise<string> {
+    const start = Date.now() + 2 * HOUR;
+    const draft = await call(
+      cloud,
+      'event.create',
+      {
+        title,
+        theme: title,
+        startsAt: iso(start),
+        endsAt: iso(start + HOUR),
+        place: { name: '会议室' },
+        signUpDeadline: iso(start),
+      },
+      A.secretary,
+    );
+    await call(cloud, 'event.publish', { eventId: draft.id }, A.secretary);
+    await call(cloud, 'registration.signUp', { eventId: draft.id }, A.members[0]!);
+    await moveBack(draft.id, new Date(Date.now() - HOUR));
+    return draft.id;
+  }
+  const minutesOf = (
+    eventId: string,
+    extra: Partial<ActionInput<'orgLife.save'>> = {},
+  ): ActionInput<'orgLife.save'> => ({
+    eventId,
+    kind: '支委会',
+    topic: '研究本月工作',
+    host: '书记',
+    content: '集中学习，交流发言',
+    decisions: '下月开展志愿服务',
+    ...extra,
+  });
+  const storedRecord = async (eventId: string) => {
+    const { data } = await cloud.db().collection('orgLifeRecords').doc(eventId).get();
+    return (data as { content: string; decisions: string }[])[0] ?? null;
+  };
+
+  it('refuses risky or doubtful text with the field to rephrase, answers a retryable error when the check fails, and stores nothing', async () => {
+    const eventId = await pastEvent('会议记录内容检测');
+    const refused = async (extra: Partial<ActionInput<'orgLife.save'>>) => {
+      const result = await cloud.api('orgLife.save', minutesOf(eventId, extra), A.secretary);
+      expect(errorCode(result)).toBe('MINUTES_CONTENT_REFUSED');
+      return result.ok ? [] : (result.error.details ?? []).map((d) => d.path);
+    };
+    expect(await refused({ content: '会上讨论了【违规】内容' })).toEqual(['content']);
+    expect(await refused({ decisions: '决定【待审】事项' })).toEqual(['decisions']);
+    expect(await refused({ topic: '【待审】主题', content: '【违规】' })).toEqual(['topic', 'content']);
+    expect(
+      await refused({ adjustments: [{ memberId: A.members[1]!, present: true, reason: '【违规】补记' }] }),
+    ).toEqual(['adjustments']);
+    expect(await storedRecord(eventId)).toBeNull();
+
+    await cloud.failNext('security.msgSecCheck', -1);
+    expect(errorCode(await cloud.api('orgLife.save', minutesOf(eventId), A.secretary))).toBe(
+      'MINUTES_CHECK_UNAVAILABLE',
+    );
+    expect(await storedRecord(eventId)).toBeNull();
+
+    // Retried, it passes and is stored; the members of A read what was checked.
+    await call(cloud, 'orgLife.save', minutesOf(eventId), A.secretary);
+    expect(await storedRecord(eventId)).toMatchObject({ content: '集中学习，交流发言' });
+    expect((await call(cloud, 'orgLife.get', { eventId }, A.members[2]!)).content).toBe('集中学习，交流发言');
+
+    // Saving again unchanged checks nothing; a changed field is checked again (and here fails).
+    await cloud.failNext('security.msgSecCheck', -1);
+    await call(cloud, 'orgLife.save', minutesOf(eventId, { outcomes: { forums: 1 } }), A.secretary);
+    expect(
+      errorCode(await cloud.api('orgLife.save', minutesOf(eventId, { decisions: '改为下周开展' }), A.secretary)),
+    ).toBe('MINUTES_CHECK_UNAVAILABLE');
+    expect(await storedRecord(eventId)).toMatchObject({ decisions: '下月开展志愿服务' });
+    const review = await cloud.api('orgLife.save', minutesOf(eventId, { decisions: '【待审】改期' }), A.secretary);
+    expect(errorCode(review)).toBe('MINUTES_CONTENT_REFUSED');
+    expect(await storedRecord(eventId)).toMatchObject({ decisions: '下月开展志愿服务' });
+  }, 60_000);
+
+  it('hands out links to the record’s own files only to those who may read the minutes', async () => {
+    const eventId = await pastEvent('会议记录附件');
+    const upload = async (openid: string, bytes: string) => {
+      const { cloudPath } = await call(cloud, 'file.prepareUpload', { purpose: 'minutes', ext: '.pdf' }, openid);
+      return (await cloud.sdk().uploadFile({ cloudPath, fileContent: Buffer.from(bytes) })).fileID;
+    };
+    const fileID = await upload(A.secretary, '%PDF-1.4 签到表');
+    const saved = await call(
+      cloud,
+      'orgLife.save',
+      minutesOf(eventId, { attachments: [{ fileID, name: '签到表.pdf' }] }),
+      A.secretary,
+    );
+    expect(saved.attachments).toEqual([{ fileID, name: '签到表.pdf', url: expect.any(String) }]);
+    const read = await call(cloud, 'orgLife.get', { eventId }, A.members[1]!);
+    const url = read.attachments[0]!.url;
+    expect(Buffer.from(await (await fetch(url)).arrayBuffer()).toString()).toBe('%PDF-1.4 签到表');
+
+    // Nobody outside the owner gets the minutes, nor so their links.
+    for (const outsider of [B.members[0]!, V.secretary]) {
+      const result = await cloud.api('orgLife.get', { eventId }, outsider);
+      expect(result.ok).toBe(false);
+    }
+    // Another branch's upload cannot be slipped into the record to get a link to it.
+    const theirs = await upload(B.secretary, '%PDF-1.4 B');
+    const slipped = await cloud.api(
+      'orgLife.save',
+      minutesOf(eventId, {
+        attachments: [
+          { fileID, name: '签到表.pdf' },
+          { fileID: theirs, name: 'x.pdf' },
+        ],
+      }),
+      A.secretary,
+    );
+    expect(errorCode(slipped)).toBe('INVALID_INPUT');
+    expect((await call(cloud, 'orgLife.get', { eventId }, A.secretary)).attachments.map((f) => f.fileID)).toEqual([
+      fileID,
+    ]);
+  }, 60_000);
 });
 
 describe('contact points', () => {
@@ -758,5 +895,11 @@ describe('the demo year', () => {
     );
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.link.startsWith('/packages/review/minutes/index?eventId=demo-rv-'))).toBe(true);
+    // Last month's theme day carries a sign-in sheet a member can open.
+    const themeDay = `demo-rv-td-${addMonths(shanghaiDateOf(new Date()).slice(0, 7), -1)}`;
+    const minutes = await call(cloud, 'orgLife.get', { eventId: themeDay }, DEMO.memberOpenid);
+    expect(minutes.attachments).toHaveLength(1);
+    const sheet = await fetch(minutes.attachments[0]!.url);
+    expect((await sheet.text()).startsWith('%PDF-1.4')).toBe(true);
   }, 60_000);
 });

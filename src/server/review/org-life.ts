@@ -20,9 +20,11 @@ import type { Actor } from '../../domain/event-access';
 import { effectiveStatus } from '../../domain/event-lifecycle';
 import { tallyAttendance } from '../../domain/review';
 import type { Database } from '../cloud';
+import { checkText, CONTENT_SCENE } from '../content-security';
 import { getDoc, registrationId, withoutId } from '../docs';
 import { seenEvent, visibleEvent } from '../events';
 import { isOwnUpload, temporaryLinks } from '../files';
+import { describeError, log } from '../log';
 import { ownerName } from '../owner-access';
 import { eventAttendance } from './scope';
 
@@ -56,6 +58,8 @@ async function recordView(
   const reasonOf = new Map((record?.adjustments ?? []).map((adj) => [adj.memberId, adj]));
   const person = (memberId: string) => ({ memberId, name: names.get(memberId) ?? '' });
   const leaveOf = new Map(a.leaves.map((l) => [l.memberId, l]));
+  // Links only for this record's own files, and only here: the caller may read these minutes.
+  const links = await temporaryLinks((record?.attachments ?? []).map((f) => f.fileID));
   return {
     event: {
       id: event._id,
@@ -74,7 +78,11 @@ async function recordView(
     host: record?.host ?? event.organisers[0]?.name ?? '',
     content: record?.content ?? '',
     decisions: record?.decisions ?? '',
-    attachments: (record?.attachments ?? []).map((f) => ({ fileID: f.fileID, name: f.name })),
+    attachments: (record?.attachments ?? []).map((f) => ({
+      fileID: f.fileID,
+      name: f.name,
+      url: links.get(f.fileID) ?? '',
+    })),
     outcomes: { ...emptyOutcomes(), ...(record?.outcomes ?? {}) },
     attendees: a.present.map((memberId) => ({
       ...person(memberId),
@@ -112,6 +120,46 @@ async function attachmentIssues(
   );
 }
 
+/**
+ * Content security for what members will read in the minutes: topic, host, content, decisions and
+ * the reasons of corrections (shown beside the names). Each field that changed since the last save
+ * is checked on its own, so the editor can point at it. Minutes are the organisation's record, like
+ * a notice: 'risky' and 'review' alike are refused with a request to rephrase (there is no approval
+ * queue for minutes), and a failed check is a retryable error. Either way nothing is stored.
+ */
+async function checkMinutesText(
+  openid: string,
+  input: ParsedInput<'orgLife.save'>,
+  existing: OrgLifeRecordDoc | null,
+): Promise<void> {
+  const reasons = (adjustments: readonly { reason: string }[]) => adjustments.map((a) => a.reason).join('\n');
+  const fields: [path: string, label: string, now: string, before: string | undefined][] = [
+    ['topic', '会议主题', input.topic, existing?.topic],
+    ['host', '主持人', input.host, existing?.host],
+    ['content', '会议内容', input.content, existing?.content],
+    ['decisions', '决定事项', input.decisions, existing?.decisions],
+    ['adjustments', '出席更正原因', reasons(input.adjustments), existing ? reasons(existing.adjustments) : undefined],
+  ];
+  const changed = fields.filter(([, , text, before]) => text.trim() !== '' && text !== before);
+  let verdicts;
+  try {
+    verdicts = await Promise.all(changed.map(([, , text]) => checkText(openid, text, CONTENT_SCENE.forum)));
+  } catch (err) {
+    log('failed', { what: 'orgLife.contentCheck', error: describeError(err) });
+    throw new AppError('MINUTES_CHECK_UNAVAILABLE', undefined, { cause: err });
+  }
+  const details: FieldIssue[] = changed.flatMap(([path, label], i) => {
+    const verdict = verdicts[i]!.verdict;
+    if (verdict === 'pass') return [];
+    const message =
+      verdict === 'risky'
+        ? `${label}中有不适宜发布的内容，请修改后再保存`
+        : `${label}中有需要斟酌的表述，请换一种说法后再保存`;
+    return [{ path, message }];
+  });
+  if (details.length) throw new AppError('MINUTES_CONTENT_REFUSED', details[0]!.message, { details });
+}
+
 export async function saveMinutes(
   db: Database,
   input: ParsedInput<'orgLife.save'>,
@@ -144,6 +192,7 @@ export async function saveMinutes(
     else adjustments.push({ memberId: adj.memberId, name, present: adj.present, reason: adj.reason });
   }
   if (issues.length) throw new AppError('INVALID_INPUT', issues[0]!.message, { details: issues });
+  await checkMinutesText(actor.openid, input, existing);
   const doc: OrgLifeRecordDoc = {
     _id: event._id,
     eventId: event._id,
@@ -191,6 +240,15 @@ export async function requestLeave(
   if (event.status === 'cancelled') throw new AppError('EVENT_CANCELLED');
   if (event.status !== 'published') throw new AppError('NOT_FOUND', '活动尚未发布');
   if (event.startsAt <= now) throw new AppError('LEAVE_CLOSED');
+  // The reason is shown in the minutes, which the owner's members read: checked like the minutes.
+  let check;
+  try {
+    check = await checkText(actor.openid, reason, CONTENT_SCENE.comment);
+  } catch (err) {
+    log('failed', { what: 'leave.contentCheck', error: describeError(err) });
+    throw new AppError('LEAVE_CHECK_UNAVAILABLE', undefined, { cause: err });
+  }
+  if (check.verdict !== 'pass') throw new AppError('LEAVE_REASON_REFUSED');
   const doc: LeaveDoc = {
     _id: registrationId(eventId, actor.openid),
     eventId,

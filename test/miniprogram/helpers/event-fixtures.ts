@@ -71,6 +71,7 @@ export function eventDetail(overrides: Partial<EventDetail> = {}): EventDetail {
     myCheckIn: null,
     coming: [{ branch: { id: branch.id, name: branch.name }, registered: 2, names: ['王芳', '赵强'] }],
     canManage: false,
+    myLeave: null,
     ...overrides,
   };
 }

@@ -25,6 +25,7 @@ import { demoMember, demoSecretary } from './demo-data';
 import { demoOfficeMe, demoTownCommittee } from './committee-scenarios';
 import { demoTownOrgs, page } from './org-demo-data';
 import { tap } from '../helpers/load';
+import { DEMO_NOW, demoEvent } from './event-demo-data';
 
 /** 14 June 2026, 09:00 in Shanghai: the theme day of the 15th is tomorrow. */
 export const REVIEW_NOW = '2026-06-14T01:00:00.000Z';
@@ -142,6 +143,14 @@ export const savedMinutes: OrgLifeRecordView = {
   content: '集中学习四中全会公报，5 名党员交流发言。',
   decisions: '6月开展“七一”重温入党誓词活动。',
   outcomes: { ...demoMinutes.outcomes, peopleVisited: 12, servicesDelivered: 3 },
+  attachments: [
+    {
+      fileID: 'cloud://env/minutes/o1/sign-in.pdf',
+      name: '5月主题党日签到表.pdf',
+      url: 'https://tmp.example/sign-in.pdf',
+    },
+    { fileID: 'cloud://env/minutes/o1/photo.jpg', name: '现场照片.jpg', url: 'https://tmp.example/photo.jpg' },
+  ],
   updatedAt: '2026-05-15T09:00:00.000Z',
   updatedByName: '李明',
 };
@@ -390,6 +399,30 @@ const sub = (
   now: REVIEW_NOW,
   ...extra,
 });
+/** 请假 on the event page: registered three days before, then on leave with the reason. */
+const demoLeaveable = {
+  ...demoEvent,
+  myRegistration: { status: 'registered' as const, waitlistPosition: null, signedUpAt: '2026-05-10T01:00:00.000Z' },
+};
+const demoOnLeave = {
+  ...demoLeaveable,
+  myLeave: {
+    eventId: demoEvent.id,
+    reason: '参加区委党校中青年干部培训班（5月13日至16日）',
+    status: 'requested' as const,
+    at: '2026-05-11T08:00:00.000Z',
+  },
+};
+const detail = (id: string, title: string, event: typeof demoLeaveable, act?: Scenario['act']): Scenario => ({
+  id,
+  title,
+  page: 'packages/events/detail/index',
+  tabBar: false,
+  cloud: { 'member.me': ok({ member: demoMember }), 'event.get': ok(event) },
+  query: { id: demoEvent.id },
+  now: DEMO_NOW,
+  ...(act ? { act } : {}),
+});
 const HOME = 'pages/home/index';
 const home = (id: string, title: string, cloud: Replies): Scenario => ({
   id,
@@ -432,8 +465,42 @@ export const REVIEW_SCENARIOS: Scenario[] = [
     { 'orgLife.get': ok(savedMinutes) },
     { query: { eventId: 'ev-theme-0515' } },
   ),
+  sub(
+    'minutes-files',
+    '会议记录 · 书记管理附件（已保存可打开，新传待保存）',
+    'minutes',
+    {
+      'orgLife.get': ok({
+        ...savedMinutes,
+        canEdit: true,
+        attachments: [
+          ...savedMinutes.attachments,
+          { fileID: 'cloud://env/minutes/o1/new.docx', name: '支部委员会关于开展七一活动的决定（草案）.docx', url: '' },
+        ],
+      }),
+    },
+    { query: { eventId: 'ev-theme-0515' } },
+  ),
+  sub(
+    'minutes-refused',
+    '会议记录 · 内容未通过安全检测',
+    'minutes',
+    {
+      'orgLife.get': ok(demoMinutes),
+      'orgLife.save': fail({
+        code: 'MINUTES_CONTENT_REFUSED',
+        message: '会议内容中有需要斟酌的表述，请换一种说法后再保存',
+        details: [{ path: 'content', message: '会议内容中有需要斟酌的表述，请换一种说法后再保存' }],
+      }),
+    },
+    { query: { eventId: 'ev-theme-0515' }, act: (view) => tap(view, '#save') },
+  ),
   sub('minutes-loading', '会议记录 · 加载中', 'minutes', 'pending'),
   sub('minutes-error', '会议记录 · 网络错误', 'minutes', 'offline'),
+
+  detail('event-detail-leave', '活动详情 · 已报名（可请假）', demoLeaveable),
+  detail('event-detail-leave-dialog', '活动详情 · 填写请假原因', demoLeaveable, (view) => tap(view, '#ask-leave')),
+  detail('event-detail-on-leave', '活动详情 · 已请假（原因与撤回）', demoOnLeave),
 
   sub('cadence-branch', '三会一课 · 本支部本月', 'cadence', { 'cadence.branch': ok(branchCadence) }),
   sub(

@@ -37,6 +37,31 @@ function checkIn(event: EventDetail, now: number): { open: boolean; hint: string
   return { open: now < Date.parse(event.endsAt), hint: '' };
 }
 
+/** 请假 for a member registered (or waitlisted) for an event not started yet; its state once asked. */
+export interface LeaveView {
+  onLeave: boolean;
+  reason: string;
+  canAsk: boolean;
+  canWithdraw: boolean;
+  hint: string;
+}
+
+export function leaveView(event: EventDetail, now: number): LeaveView | null {
+  const before = event.status === 'published' && now < Date.parse(event.startsAt);
+  const mine = event.myRegistration?.status;
+  const leave = event.myLeave?.status === 'requested' ? event.myLeave : null;
+  if (leave)
+    return {
+      onLeave: true,
+      reason: leave.reason,
+      canAsk: false,
+      canWithdraw: before,
+      hint: before ? '能参加了可以撤回请假' : '活动已开始，请假不能再撤回',
+    };
+  if (!before || (mine !== 'registered' && mine !== 'waitlisted')) return null;
+  return { onLeave: false, reason: '', canAsk: true, canWithdraw: false, hint: '' };
+}
+
 function comingRows(event: EventDetail): ComingRow[] {
   return event.coming.map(({ branch, registered, names }) => ({
     id: branch.id,
@@ -80,6 +105,7 @@ export function detailView(event: EventDetail, role: MemberRole | null, now: num
     checkInHint: check.hint,
     // The screen's QR asks for the position and works without it (the printed code is another page).
     checkInLocationHint: event.place.requireLocation ? '签到时会请求获取你的位置，不允许也可以扫码签到' : '',
+    leave: leaveView(event, now),
     coming: comingRows(event),
     manage: manageLinks(event, role),
   };

@@ -13,6 +13,7 @@ import { remindView } from './remind-view';
 import { errorMessage } from '../../../services/api';
 import { printCheckInCode } from '../../../services/check-in';
 import { cancelEvent, cancelRegistration, getEvent, publishEvent, signUp } from '../../../services/events';
+import { requestLeave, withdrawLeave } from '../../../services/review';
 import { markEventsStale } from '../../../store/events-stale';
 import { loadMe } from '../../../store/session';
 import { syncCareMode } from '../../../utils/care-mode';
@@ -35,6 +36,7 @@ Page({
     cancelVisible: false,
     cancelError: '',
     remind: null as { on: boolean } | null,
+    leaveDialog: { visible: false, saving: false, error: '' },
   },
   eventId: '',
   /** What was last rendered: the handlers act on what the person saw. */
@@ -227,6 +229,47 @@ Page({
   },
   onPosts() {
     void wx.navigateTo({ url: withQuery(ROUTES.postFeed, { eventId: this.eventId }) });
+  },
+
+  onAskLeave() {
+    this.setData({ leaveDialog: { visible: true, saving: false, error: '' } });
+  },
+  onLeaveDismiss() {
+    this.setData({ 'leaveDialog.visible': false });
+  },
+  async onLeaveConfirm(e: WechatMiniprogram.CustomEvent<{ reason: string }>) {
+    this.setData({ 'leaveDialog.saving': true, 'leaveDialog.error': '' });
+    try {
+      await requestLeave(this.eventId, e.detail.reason);
+      this.setData({ leaveDialog: { visible: false, saving: false, error: '' } });
+      markEventsStale();
+      void wx.showToast({ title: '已请假', icon: 'success' });
+      await this.load();
+    } catch (err) {
+      this.setData({ 'leaveDialog.saving': false, 'leaveDialog.error': errorMessage(err) });
+    }
+  },
+  async onWithdrawLeave() {
+    if (this.data.busy) return;
+    const { confirm } = await wx.showModal({
+      title: '撤回请假',
+      content: '撤回后按正常报名参加，组织者不再看到请假。',
+      confirmText: '撤回请假',
+      cancelText: '保留请假',
+    });
+    if (!confirm) return;
+    this.setData({ busy: true });
+    try {
+      await withdrawLeave(this.eventId);
+      markEventsStale();
+      void wx.showToast({ title: '已撤回请假', icon: 'success' });
+      await this.load();
+    } catch (err) {
+      void wx.showToast({ title: errorMessage(err), icon: 'none' });
+      await this.load();
+    } finally {
+      this.setData({ busy: false });
+    }
   },
 
   onMinutes() {

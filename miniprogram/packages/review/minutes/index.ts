@@ -8,6 +8,7 @@ import { errorMessage } from '../../../services/api';
 import { canUpload, chooseFiles } from '../../../services/files';
 import { getMinutes, saveMinutes, uploadMinutesFile } from '../../../services/review';
 import { toast } from '../../../utils/ask';
+import { openAttachment } from '../../../utils/open-attachment';
 import { syncCareMode } from '../../../utils/care-mode';
 import { formatEventTime } from '../../../utils/date';
 import { setChanged } from '../../../utils/set-changed';
@@ -70,7 +71,8 @@ Page({
     tallyText: '',
     updatedText: '',
     dialog: { visible: false, title: '', memberId: '', present: false },
-    attachments: [] as { fileID: string; name: string }[],
+    /** `url` is empty for a file uploaded since the last save (it opens once saved). */
+    attachments: [] as { fileID: string; name: string; url: string }[],
     uploadable: canUpload(),
     uploading: false,
     saving: false,
@@ -97,7 +99,13 @@ Page({
     }
   },
   show(view: OrgLifeRecordView) {
-    this.adjustments = [];
+    // The saved corrections travel with every save, so a later save keeps them.
+    this.adjustments = [
+      ...view.attendees.flatMap((a) =>
+        a.source === 'added' ? [{ memberId: a.memberId, present: true, reason: a.reason ?? '' }] : [],
+      ),
+      ...view.removed.map((r) => ({ memberId: r.memberId, present: false, reason: r.reason })),
+    ];
     setChanged(this, {
       status: 'ready',
       title: view.event.title,
@@ -172,11 +180,24 @@ Page({
     try {
       const uploaded = [];
       for (const file of files)
-        uploaded.push({ fileID: await uploadMinutesFile(file.path, file.name), name: file.name.slice(0, 60) });
+        uploaded.push({
+          fileID: await uploadMinutesFile(file.path, file.name),
+          name: file.name.slice(0, 60),
+          url: '',
+        });
       this.setData({ uploading: false, attachments: [...this.data.attachments, ...uploaded] });
     } catch (err) {
       this.setData({ uploading: false, formError: errorMessage(err) });
     }
+  },
+  onOpenFile(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>) {
+    const file = this.data.attachments[e.currentTarget.dataset.index];
+    if (!file) return;
+    if (!file.url) {
+      toast('保存后可以打开', 'none');
+      return;
+    }
+    openAttachment(file.url, file.name).catch(() => toast('附件打开失败，请稍后再试', 'none'));
   },
   onRemoveFile(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>) {
     if (!this.data.canEdit) return;
@@ -200,7 +221,7 @@ Page({
         host: d.host,
         content: d.content,
         decisions: d.decisions,
-        attachments: d.attachments,
+        attachments: d.attachments.map((f) => ({ fileID: f.fileID, name: f.name })),
         outcomes,
         adjustments: this.adjustments,
       });

@@ -4,6 +4,9 @@ import { fail, ok, stubCloud } from '../../helpers/cloud';
 import type { Replies } from '../../helpers/cloud';
 import { attendanceReport } from '../../helpers/event-fixtures';
 import { flush, load, tap, textOf, type } from '../../helpers/load';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setCareMode } from '../../../../miniprogram/store/preferences';
 
 const PAGE = 'packages/events/attendance/index';
 
@@ -25,6 +28,33 @@ describe('attendance page', () => {
     expect(people).toContain('王芳第一党支部 · 已报名14:20 扫码签到');
     expect(people).toContain('赵强第一党支部 · 已报名14:40 补签 · 迟到 · 李明：手机没电');
     expect(people).toContain('孙丽第一党支部 · 已报名未签到补签');
+  });
+
+  it('in 关怀模式 puts each branch name on a line of its own above its figures', async () => {
+    setCareMode(true);
+    try {
+      const report = attendanceReport();
+      const long = { ...report.byBranch[0]!, branch: { id: 'b2', name: '市财政局机关第二党支部' } };
+      const { page } = open(ok<AttendanceReport>({ ...report, byBranch: [...report.byBranch, long] }));
+      await flush();
+      expect(page.querySelector('.care-mode')).toBeTruthy();
+      const names = page.querySelectorAll('.attendance__row .attendance__name').map((n) => n.dom?.textContent);
+      expect(names).toContain('市财政局机关第二党支部');
+      // The legend is three lines, one definition each, rather than one run broken anywhere.
+      expect(page.querySelectorAll('.attendance__legend-line').map((n) => n.dom?.textContent)).toEqual([
+        '到会：报名且已签到',
+        '迟到：活动开始后签到（含临时）',
+        '临时：未报名而到场签到',
+      ]);
+      // What lays it out (jsdom has no layout; the gallery's care shot shows it).
+      const wxss = readFileSync(
+        join(__dirname, '../../../../miniprogram/packages/events/attendance/index.wxss'),
+        'utf8',
+      );
+      expect(wxss).toMatch(/\.care-mode \.attendance__row \.attendance__name \{[^}]*flex: 0 0 100%/);
+    } finally {
+      setCareMode(false);
+    }
   });
 
   it('adds a 合计 row when several branches take part', async () => {

@@ -2,7 +2,7 @@
  * The event page through the real events service, session store and API client; only the WeChat
  * transport is stubbed. The clock is frozen at NOW (three days before the event).
  */
-import type { EventDetail, RegistrationResult } from '../../../../src/contract';
+import type { EventDetail, MyLeave, RegistrationResult } from '../../../../src/contract';
 import { fail, ok, stubCloud } from '../../helpers/cloud';
 import type { Replies } from '../../helpers/cloud';
 import { at, eventDetail, freezeDate } from '../../helpers/event-fixtures';
@@ -294,6 +294,110 @@ describe('event page', () => {
     });
     expect(page.querySelector('#cancel-dialog >>> .reason-dialog')).toBeUndefined();
     expect(buttonText(page, '#action')).toBe('活动已取消');
+  });
+
+  describe('请假', () => {
+    const registered = { status: 'registered' as const, waitlistPosition: null, signedUpAt: at(-24) };
+    const leave = (status: MyLeave['status'], reason = '外出培训'): MyLeave => ({
+      eventId: 'event-1',
+      reason,
+      status,
+      at: at(-1),
+    });
+    const confirmWith = (confirm: boolean) =>
+      jest
+        .spyOn(wx, 'showModal')
+        .mockImplementation((() => Promise.resolve({ confirm, cancel: !confirm })) as unknown as typeof wx.showModal);
+
+    it('asks for leave with a reason, then shows 已请假 and the reason from the server', async () => {
+      let current: MyLeave | null = null;
+      const { page, calls } = open(eventDetail({ myRegistration: registered }), {
+        'event.get': () => ok(eventDetail({ myRegistration: registered, myLeave: current })),
+        'leave.request': (data) => {
+          current = leave('requested', (data as { reason: string }).reason);
+          return ok(current);
+        },
+      });
+      await flush();
+      expect(textOf(page, '.detail__leave')).toContain('不能参加？');
+      tap(page, '#ask-leave');
+      await flush();
+      tap(page, '#leave-dialog >>> #dialog-confirm');
+      await flush();
+      expect(textOf(page, '#leave-dialog')).toContain('请填写原因'); // nothing sent without a reason
+      expect(calls.map((c) => c.action)).not.toContain('leave.request');
+
+      type(page, '#leave-dialog >>> #reason', ' 外出培训 ');
+      tap(page, '#leave-dialog >>> #dialog-confirm');
+      await flush();
+      expect(calls.find((c) => c.action === 'leave.request')!.data).toEqual({ eventId: 'event-1', reason: '外出培训' });
+      expect(page.querySelector('#leave-dialog >>> .reason-dialog')).toBeUndefined();
+      const card = textOf(page, '.detail__leave');
+      expect(card).toContain('已请假');
+      expect(card).toContain('原因：外出培训');
+      expect(page.querySelector('#ask-leave')).toBeUndefined();
+      expect(buttonText(page, '#withdraw-leave')).toBe('撤回请假');
+    });
+
+    it('keeps the dialog open with the server’s message when leave is refused', async () => {
+      const { page } = open(eventDetail({ myRegistration: registered }), {
+        'leave.request': fail({ code: 'LEAVE_CLOSED', message: '活动已开始，不能再请假' }),
+      });
+      await flush();
+      tap(page, '#ask-leave');
+      await flush();
+      type(page, '#leave-dialog >>> #reason', '出差');
+      tap(page, '#leave-dialog >>> #dialog-confirm');
+      await flush();
+      expect(textOf(page, '#leave-dialog')).toContain('活动已开始，不能再请假');
+    });
+
+    it('withdraws the leave only after the member confirms', async () => {
+      let current: MyLeave | null = leave('requested');
+      const { page, calls } = open(eventDetail({ myRegistration: registered, myLeave: current }), {
+        'event.get': () => ok(eventDetail({ myRegistration: registered, myLeave: current })),
+        'leave.withdraw': () => {
+          current = leave('withdrawn');
+          return ok(current);
+        },
+      });
+      const modal = confirmWith(false);
+      await flush();
+      tap(page, '#withdraw-leave');
+      await flush();
+      expect(modal).toHaveBeenCalledWith(expect.objectContaining({ confirmText: '撤回请假', cancelText: '保留请假' }));
+      expect(calls.map((c) => c.action)).not.toContain('leave.withdraw');
+
+      modal.mockRestore();
+      confirmWith(true);
+      tap(page, '#withdraw-leave');
+      await flush();
+      expect(calls.find((c) => c.action === 'leave.withdraw')!.data).toEqual({ eventId: 'event-1' });
+      expect(textOf(page, '.detail__leave')).not.toContain('已请假');
+      expect(page.querySelector('#ask-leave')).toBeDefined();
+    });
+
+    it('offers no leave to a member not registered, nor once the event has started', async () => {
+      const { page } = open(eventDetail());
+      await flush();
+      expect(page.querySelector('.detail__leave')).toBeUndefined();
+
+      const started = eventDetail({ myRegistration: registered, startsAt: at(-1), endsAt: at(1) });
+      const second = open(started);
+      await flush();
+      expect(second.page.querySelector('.detail__leave')).toBeUndefined();
+    });
+
+    it('still shows 已请假 after the start, without the way to withdraw', async () => {
+      const { page } = open(
+        eventDetail({ myRegistration: registered, myLeave: leave('requested'), startsAt: at(-1), endsAt: at(1) }),
+      );
+      await flush();
+      const card = textOf(page, '.detail__leave');
+      expect(card).toContain('已请假');
+      expect(card).toContain('活动已开始，请假不能再撤回');
+      expect(page.querySelector('#withdraw-leave')).toBeUndefined();
+    });
   });
 
   it('shows loading, then the error with 重试', async () => {
