@@ -20,31 +20,12 @@ import type { RegistrationDoc } from '../src/db/documents';
 import { readAll } from '../src/server/docs';
 import type { TransactionMode } from '../local-cloud/src/database/transactions';
 import { call, DAY, makeBranch, publishedEvent } from '../test/scenario/event-support';
+import { benchFunctionsDir, BARE_WRITE } from './bench-functions';
 import { startApiCloud, type ApiCloud } from '../test/scenario/support';
 
 const MEMBERS = 500;
 const SEATS = 100;
 const root = path.resolve(__dirname, '..');
-
-/** The baseline: a function that writes one document and answers. */
-const BARE_WRITE = `const tcb = require('@cloudbase/node-sdk');
-const db = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }).database();
-exports.main = async (event) => {
-  await db.collection('benchWrites').add({ n: event.n, at: new Date() });
-  return { ok: true };
-};
-`;
-
-/** A functions folder with the built api and the baseline function beside it (inside the project, so it finds the SDK). */
-function functionsDir(): string {
-  const cache = path.join(root, 'node_modules/.cache');
-  fs.mkdirSync(cache, { recursive: true });
-  const dir = fs.mkdtempSync(path.join(cache, 'lianjian-bench-fns-'));
-  fs.symlinkSync(path.join(root, 'cloudfunctions/api'), path.join(dir, 'api'), 'dir');
-  fs.mkdirSync(path.join(dir, 'bare-write'));
-  fs.writeFileSync(path.join(dir, 'bare-write/index.js'), BARE_WRITE);
-  return dir;
-}
 
 interface Timed<T> {
   results: T[];
@@ -83,7 +64,7 @@ function report(label: string, timed: Timed<unknown>, baseline?: Timed<unknown>)
 
 /** A cloud for one measurement; its stop() also removes the functions folder made for it. */
 async function startCloud(transactionMode: TransactionMode): Promise<ApiCloud> {
-  const dir = functionsDir();
+  const dir = benchFunctionsDir('fns', ['api'], { 'bare-write': BARE_WRITE });
   const cloud = await startApiCloud({
     functionsDir: dir,
     cloudConfig: path.join(root, 'cloudbaserc.json'),

@@ -17,6 +17,7 @@ import type { EventDoc, RegistrationDoc } from '../src/db/documents';
 import type { SubscriptionCreditDoc } from '../src/db/reminder-documents';
 import { TEMPLATES } from '../src/server/reminders/templates';
 import { HOUR } from '../test/scenario/event-support';
+import { benchFunctionsDir } from './bench-functions';
 import { startApiCloud } from '../test/scenario/support';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10_000);
@@ -43,18 +44,6 @@ exports.main = async (event) => {
 };
 `;
 
-function functionsDir(): string {
-  const cache = path.join(root, 'node_modules/.cache');
-  fs.mkdirSync(cache, { recursive: true });
-  const dir = fs.mkdtempSync(path.join(cache, 'lianjian-bench-reminders-'));
-  // Copies, not links: the timer service lists only real folders.
-  for (const name of ['api', 'scheduler'])
-    fs.cpSync(path.join(root, 'cloudfunctions', name), path.join(dir, name), { recursive: true, dereference: true });
-  fs.mkdirSync(path.join(dir, 'bare-send'));
-  fs.writeFileSync(path.join(dir, 'bare-send/index.js'), BARE_SEND);
-  return dir;
-}
-
 async function pool<T>(items: T[], width: number, run: (item: T) => Promise<unknown>): Promise<void> {
   let next = 0;
   await Promise.all(
@@ -65,7 +54,7 @@ async function pool<T>(items: T[], width: number, run: (item: T) => Promise<unkn
 }
 
 async function main(): Promise<void> {
-  const dir = functionsDir();
+  const dir = benchFunctionsDir('reminders', ['api', 'scheduler'], { 'bare-send': BARE_SEND }, { copy: true });
   const cloud = await startApiCloud({
     functionsDir: dir,
     cloudConfig: path.join(root, 'cloudbaserc.json'),

@@ -18,30 +18,13 @@ import type { ApiResult, MyPointsView } from '../src/contract';
 import type { PointEntryDoc } from '../src/db/documents';
 import { addDays } from '../src/domain/shanghai-time';
 import { makeBranch, unwrap } from '../test/scenario/event-support';
+import { benchFunctionsDir, BARE_WRITE } from './bench-functions';
 import { startApiCloud, type ApiCloud } from '../test/scenario/support';
 
 const MEMBERS = 200;
 const YEARS = 5;
 const SERIAL_CALLS = 30;
 const root = path.resolve(__dirname, '..');
-
-const BARE_WRITE = `const tcb = require('@cloudbase/node-sdk');
-const db = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }).database();
-exports.main = async (event) => {
-  await db.collection('benchWrites').add({ n: event.n, at: new Date() });
-  return { ok: true };
-};
-`;
-
-function functionsDir(): string {
-  const cache = path.join(root, 'node_modules/.cache');
-  fs.mkdirSync(cache, { recursive: true });
-  const dir = fs.mkdtempSync(path.join(cache, 'lianjian-bench-study-'));
-  fs.symlinkSync(path.join(root, 'cloudfunctions/api'), path.join(dir, 'api'), 'dir');
-  fs.mkdirSync(path.join(dir, 'bare-write'));
-  fs.writeFileSync(path.join(dir, 'bare-write/index.js'), BARE_WRITE);
-  return dir;
-}
 
 async function timedAll<T>(
   count: number,
@@ -118,7 +101,7 @@ async function historyOf(cloud: ApiCloud, openid: string, branchId: string): Pro
 }
 
 async function main(): Promise<void> {
-  const dir = functionsDir();
+  const dir = benchFunctionsDir('study', ['api'], { 'bare-write': BARE_WRITE });
   const cloud = await startApiCloud({ functionsDir: dir, cloudConfig: path.join(root, 'cloudbaserc.json') });
   let ok = true;
   try {
