@@ -63,7 +63,7 @@ async function bundleFunction(name: string, force: boolean): Promise<boolean> {
     format: 'cjs',
     external: [...ON_DEMAND],
     plugins: [stubUnusedSdkModules, loadOnFirstUse],
-    minify: true,
+    minify: process.env.LJ_BUILD_READABLE !== '1', // LJ_BUILD_READABLE=1 npx tsx scripts/build.ts: for reading a CPU profile
     sourcemap: false,
     legalComments: 'none',
     logLevel: 'warning',

@@ -214,6 +214,8 @@ export interface CheckInDoc {
   byName: string | null;
   reason: string | null;
   history: CheckInAuditEntry[];
+  /** True until its attendance points are settled (attendance-points.ts); absent on older check-ins. */
+  pointsDue?: boolean;
 }
 
 export interface SecretDoc {

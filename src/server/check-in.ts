@@ -2,7 +2,8 @@
  * Check-in rules applied to an event, and the one write that records a check-in. Each member's
  * check-in is its own document (`${eventId}_${openid}`), never the event's: two hundred members
  * scanning at once never wait for each other, and a repeated scan finds the first one and answers
- * it again instead of counting twice.
+ * it again instead of counting twice. Its points are settled after it (attendance-points.ts), so a
+ * scan stays one write.
  */
 import { AppError, type CheckInMethod } from '../contract';
 import type { CheckInAuditEntry, CheckInDoc, EventDoc } from '../db/documents';
@@ -118,6 +119,7 @@ function firstCheckIn(
     byName: manual ? how.by.name : null,
     reason: manual ? how.by.reason : null,
     history: [...history, entry],
+    pointsDue: true,
   };
 }
 
@@ -162,7 +164,8 @@ export async function undoCheckIn(
     const existing = await getDocInTx<CheckInDoc>(tx, 'checkins', id);
     if (!existing || existing.status !== 'present') throw new AppError('NOT_CHECKED_IN');
     const entry: CheckInAuditEntry = { action: 'undo', by: by.openid, byName: by.name, at: now, reason: by.reason };
-    const doc: CheckInDoc = { ...existing, status: 'undone', history: [...existing.history, entry] };
+    // Not due any more: what was awarded is reversed by the caller, what was not never will be.
+    const doc: CheckInDoc = { ...existing, status: 'undone', history: [...existing.history, entry], pointsDue: false };
     await tx.collection('checkins').doc(id).set(withoutId(doc));
     return doc;
   });

@@ -46,7 +46,12 @@ export async function seenEvent(db: Database, eventId: string, actor: Actor): Pr
  * its owner: sign-up and check-in, run by hundreds at once, stay one read.
  */
 export async function visibleEvent(db: Database, eventId: string, actor: Actor): Promise<EventDoc> {
-  const event = await requireEvent(db, eventId);
+  return visibleOf(db, await loadEvent(db, eventId), actor);
+}
+
+/** visibleEvent for an event already read (by the router's early read, see handlers/types). */
+export async function visibleOf(db: Database, event: EventDoc | null, actor: Actor): Promise<EventDoc> {
+  if (!event) throw notFound();
   if (!addressedTo(event, actor)) assertSees(event, actor, await ownerAccess(db, event.owner, actor));
   return event;
 }

@@ -63,10 +63,13 @@ export interface Award {
   /** What earned it, unique across the ledger: e.g. `att_${eventId}_${openid}_0`. */
   sourceKey: string;
   reason: string;
+  /** When it was earned, if not now (a check-in's points are settled after it: attendance-points.ts). */
+  at?: Date;
 }
 
 function entryOf(award: Award, id: string, points: number, now: Date): PointEntryDoc {
-  const day = shanghaiDateOf(now);
+  const at = award.at ?? now;
+  const day = shanghaiDateOf(at);
   return {
     _id: id,
     sourceKey: award.sourceKey,
@@ -77,7 +80,7 @@ function entryOf(award: Award, id: string, points: number, now: Date): PointEntr
     reason: award.reason,
     year: Number(day.slice(0, 4)),
     day,
-    at: now,
+    at,
     reverses: null,
   };
 }
@@ -100,7 +103,7 @@ async function insertOnce(db: Database, entry: PointEntryDoc): Promise<boolean> 
 
 async function awardCapped(db: Database, award: Award, rules: PointRules, now: Date): Promise<number> {
   const rule = rules[award.rule];
-  const slots = awardSlots(award.rule, rule.cap, award.memberId, shanghaiDateOf(now), award.sourceKey);
+  const slots = awardSlots(award.rule, rule.cap, award.memberId, shanghaiDateOf(award.at ?? now), award.sourceKey);
   for (const slot of slots) {
     if (await insertOnce(db, entryOf(award, slot, rule.points, now))) return rule.points;
     // The slot was taken, or this source was already awarded (its key is unique).
@@ -203,52 +206,4 @@ export async function pointsByMember(db: Database, match: Match): Promise<Map<st
 
 export function ruleLabel(rule: string): string {
   return (POINT_RULE_LABELS as Record<string, string>)[rule] ?? rule;
-}
-
-// ── Event attendance (主题党日 attended +3, on time +1), hooked into check-in ──
-
-interface AttendanceFacts {
-  eventId: string;
-  memberId: string;
-  branchId: string;
-  timing: 'onTime' | 'late';
-  history: readonly { action: string }[];
-}
-
-/** Which check-in of this member at this event it is (0 for the first; a redo after an undo is 1…). */
-function attendanceGeneration(doc: AttendanceFacts): number {
-  return Math.max(0, doc.history.filter((entry) => entry.action !== 'undo').length - 1);
-}
-
-function attendanceKeys(doc: AttendanceFacts): { attended: string; onTime: string } {
-  const base = `${doc.eventId}_${doc.memberId}_${attendanceGeneration(doc)}`;
-  return { attended: `att_${base}`, onTime: `ont_${base}` };
-}
-
-export async function awardAttendance(db: Database, doc: AttendanceFacts, title: string, now: Date): Promise<number> {
-  const { rules } = await rulesForBranch(db, doc.branchId, now);
-  const keys = attendanceKeys(doc);
-  const awards: Award[] = [
-    { memberId: doc.memberId, branchId: doc.branchId, rule: 'event.attended', sourceKey: keys.attended, reason: title },
-  ];
-  if (doc.timing === 'onTime')
-    awards.push({
-      memberId: doc.memberId,
-      branchId: doc.branchId,
-      rule: 'event.onTime',
-      sourceKey: keys.onTime,
-      reason: title,
-    });
-  return awardPoints(db, awards, rules, now);
-}
-
-/** After an undo: `doc` is the check-in as it stood before it (its history ends with that check-in). */
-export async function reverseAttendance(
-  db: Database,
-  doc: AttendanceFacts,
-  reason: string,
-  now: Date,
-): Promise<number> {
-  const keys = attendanceKeys(doc);
-  return reversePoints(db, [keys.attended, keys.onTime], `签到撤销：${reason}`, now);
 }

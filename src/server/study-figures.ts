@@ -4,6 +4,7 @@ import type { MemberDoc, StudyCheckInDoc } from '../db/documents';
 import { studyYearFigures, type StudyYearFigures } from '../domain/year-figures';
 import type { Database } from './cloud';
 import { readAll } from './docs';
+import { settleDue } from './attendance-points';
 import { pointsTotal } from './points';
 import { attendeesByEvent, loadPlans, planId } from './study-plans';
 
@@ -15,8 +16,10 @@ export async function studyFigures(
   branches: readonly string[],
   planOwner: OwnerRef,
   year: number,
+  now: Date,
 ): Promise<StudyYearFigures> {
   const _ = db.command;
+  await settleDue(db, { branchIds: branches }, now);
   const months = MONTHS.map((m) => `${year}-${m}`);
   const ids = [...branches];
   const [members, checkIns, plans, points] = await Promise.all([

@@ -139,6 +139,13 @@ describe('a refused scan', () => {
     expect(errorCode(await cloud.api('checkin.scan', { eventId: event.id, token: valid }, guests.members[0]!))).toBe(
       'FORBIDDEN',
     );
+    // The event is read beside the caller's membership, but someone who is no member learns nothing
+    // of it: the same answer whether it exists or not; a member is told it does not.
+    for (const eventId of [event.id, 'evt-none'])
+      expect(errorCode(await cloud.api('checkin.scan', { eventId, token: valid }, 'o-stranger'))).toBe('NOT_MEMBER');
+    expect(errorCode(await cloud.api('checkin.scan', { eventId: 'evt-none', token: valid }, branch.members[2]!))).toBe(
+      'NOT_FOUND',
+    );
 
     // Closed once the event ends.
     const short = await publishedEvent(cloud, branch, 1_000, { endsAt: new Date(Date.now() + 2_500).toISOString() });

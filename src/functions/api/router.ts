@@ -11,7 +11,7 @@ import { describeError, log } from '../../server/log';
 import { countCall } from '../../server/rate-limit';
 import { openGroupId } from '../../server/share/groups';
 import { handlers } from './handlers';
-import type { HandlerContext } from './handlers/types';
+import type { EarlyReadHandler, Handler, HandlerContext } from './handlers/types';
 
 /**
  * `data` is handed to the action's strict schema as it arrived: a copying schema (z.record) would
@@ -45,6 +45,22 @@ async function loadMember(db: Database, openid: string): Promise<MemberDoc | nul
   return doc && doc.status === 'active' ? doc : null;
 }
 
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** Holds an early read's outcome, so a failure is neither unhandled nor thrown before the role check. */
+function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+async function unsettle<T>(outcome: Promise<Settled<T>>): Promise<T> {
+  const result = await outcome;
+  if (!result.ok) throw result.error;
+  return result.value;
+}
+
 async function run(event: unknown, deps: Deps): Promise<unknown> {
   const request = envelope.safeParse(event);
   if (!request.success) throw new AppError('INVALID_INPUT', '请求格式不正确');
@@ -59,6 +75,9 @@ async function run(event: unknown, deps: Deps): Promise<unknown> {
   }
 
   if (!deps.openid) throw new AppError('UNAUTHENTICATED');
+  const entry = handlers[action] as Handler<ActionName> | EarlyReadHandler<ActionName, unknown>;
+  const early =
+    typeof entry === 'function' ? null : { handler: entry, read: settled(entry.read(parsed.data as never, deps.db)) };
   const member = await loadMember(deps.db, deps.openid);
   const roles: readonly string[] = spec.roles;
   if (!roles.includes('guest')) {
@@ -70,9 +89,10 @@ async function run(event: unknown, deps: Deps): Promise<unknown> {
   const limit: number | undefined = 'perMinute' in spec ? spec.perMinute : undefined;
   if (limit !== undefined) await countCall(deps.db, deps.openid, action, limit, now);
 
-  const handler = handlers[action] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
   const opengid = openGroupId((request.data as { groupInfo?: unknown }).groupInfo);
-  return handler(parsed.data, { db: deps.db, openid: deps.openid, member, now, ...(opengid ? { opengid } : {}) });
+  const ctx: HandlerContext = { db: deps.db, openid: deps.openid, member, now, ...(opengid ? { opengid } : {}) };
+  if (!early) return (entry as Handler<ActionName>)(parsed.data as never, ctx);
+  return early.handler.handle(parsed.data as never, ctx, await unsettle(early.read));
 }
 
 export async function dispatch(event: unknown, deps: Deps): Promise<ApiResult<unknown>> {

@@ -2,11 +2,12 @@
  * Entry point of the `scheduler` cloud function, fired by its timer trigger (cloudbaserc.json, every
  * 5 minutes). Runs each job for the trigger's instant: once a day (its first firing, see
  * daily-run.ts) the rolling generation of theme-day events for the next twelve months; every
- * time, deciding sign-up requests left pending by a function that died mid-way, and the due
- * reminders (reminders/run.ts).
+ * time, deciding sign-up requests left pending by a function that died mid-way, the attendance
+ * points of check-ins not yet settled (attendance-points.ts), and the due reminders (reminders/run.ts).
  */
 import { calledByTimer, callSource, cloudApp } from '../../server/cloud';
 import { describeError, log } from '../../server/log';
+import { settleAllDue } from '../../server/attendance-points';
 import { drainStalePending } from '../../server/registrations';
 import { publishDueNotices } from '../../server/notices';
 import { claimDailyRun } from '../../server/daily-run';
@@ -38,11 +39,13 @@ export async function main(event: unknown): Promise<Record<string, unknown>> {
     if (daily) log('request', { action: 'scheduler.themeDays', ok: true, ...themeDays });
     const signUpQueues = await drainStalePending(db, now);
     log('request', { action: 'scheduler.signUpQueues', ok: true, drained: signUpQueues });
+    const attendancePoints = await settleAllDue(db, now);
+    log('request', { action: 'scheduler.attendancePoints', ok: true, settled: attendancePoints });
     const notices = await publishDueNotices(db, now);
     log('request', { action: 'scheduler.notices', ok: true, published: notices });
     const reminders = await runReminders(db, now, daily);
     log('request', { action: 'scheduler.reminders', ok: true, ...reminders });
-    return { at: now.toISOString(), daily, themeDays, signUpQueues, notices, reminders };
+    return { at: now.toISOString(), daily, themeDays, signUpQueues, attendancePoints, notices, reminders };
   } catch (err) {
     log('failed', { action: 'scheduler', ...describeError(err) });
     throw err;

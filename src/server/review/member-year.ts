@@ -23,6 +23,7 @@ import { shanghaiYearBounds } from '../../domain/year-figures';
 import { windowOf } from '../check-in';
 import type { Database } from '../cloud';
 import { readAll, registrationId } from '../docs';
+import { settleDue } from '../attendance-points';
 import { pointsTotal } from '../points';
 import { attendedItems, followedOwners, loadPlans, planId } from '../study-plans';
 
@@ -209,8 +210,10 @@ async function activityOfYear(
   db: Database,
   openid: string,
   year: number,
+  now: Date,
 ): Promise<Pick<MyYearRecords, 'study' | 'points' | 'posts'>> {
   const _ = db.command;
+  await settleDue(db, { memberId: openid }, now);
   const { start, end } = shanghaiYearBounds(year);
   const [days, points, posts] = await Promise.all([
     readAll<Pick<StudyCheckInDoc, 'kind' | 'minutes' | 'status'>>(
@@ -281,7 +284,7 @@ export async function myYearRecords(db: Database, actor: Actor, year: number, no
     (r) => r.state === 'attended' && regOf.get(r.eventId)?.status === 'registered',
   ).length;
   const expected = attendedRegistered + count('absent');
-  const activity = await activityOfYear(db, actor.openid, year);
+  const activity = await activityOfYear(db, actor.openid, year, now);
   return {
     ...activity,
     year,

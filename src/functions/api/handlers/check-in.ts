@@ -1,8 +1,9 @@
 /** checkin.*, attendance.get: the rotating code, a member's scan, corrections by hand, the report. */
 import { AppError, type AttendeeRecord, type CheckInWindowView } from '../../../contract';
-import type { CheckInDoc, MemberDoc } from '../../../db/documents';
+import type { CheckInDoc, EventDoc, MemberDoc } from '../../../db/documents';
 import { issueToken, tokenRotatesAt } from '../../../domain/checkin-token';
 import { attendanceReport } from '../../../server/attendance';
+import { reverseAttendance, settleCheckIns } from '../../../server/attendance-points';
 import { attendanceFileName, attendanceWorkbook } from '../../../server/attendance-xlsx';
 import {
   assertCheckInEvent,
@@ -17,11 +18,10 @@ import {
 } from '../../../server/check-in';
 import { checkInSecret } from '../../../server/checkin-secret';
 import { getDoc } from '../../../server/docs';
-import { managedEvent, visibleEvent } from '../../../server/events';
+import { loadEvent, managedEvent, visibleOf } from '../../../server/events';
 import { storeFile, temporaryLinks } from '../../../server/files';
-import { awardAttendance, reverseAttendance } from '../../../server/points';
 import { actorOf, nameOf } from './actor';
-import type { Handler } from './types';
+import { withEarlyRead, type Handler } from './types';
 
 function recordOf(doc: CheckInDoc): AttendeeRecord {
   return {
@@ -55,32 +55,36 @@ export const code: Handler<'checkin.code'> = async ({ eventId }, ctx) => {
   };
 };
 
-export const scan: Handler<'checkin.scan'> = async ({ eventId, token, location }, ctx) => {
-  const actor = actorOf(ctx);
-  // Independent reads side by side: on the morning of the event every round trip is felt.
-  const [event, secret] = await Promise.all([
-    visibleEvent(ctx.db, eventId, actor),
-    token === undefined ? null : checkInSecret(ctx.db),
-  ]);
-  assertCheckInEvent(event);
-  const timing = openTiming(event, ctx.now);
-  if (token !== undefined && secret) assertToken(token, event, ctx.now, secret);
-  assertLocation(event, location, token === undefined);
-  const { doc, already } = await recordCheckIn(
-    ctx.db,
-    event,
-    { openid: actor.openid, branchId: actor.branchId, name: nameOf(ctx) },
-    {
-      method: token === undefined ? 'location' : 'qr',
-      timing,
-      by: { openid: actor.openid, name: nameOf(ctx), reason: null },
-    },
-    ctx.now,
-  );
-  // Points for attending (issue 9): one batch insert keyed by the check-in, so a repeat never awards twice.
-  if (!already) await awardAttendance(ctx.db, doc, event.title, ctx.now);
-  return { eventId, alreadyCheckedIn: already, at: doc.at.toISOString(), timing: doc.timing, method: doc.method };
-};
+/**
+ * The event is read beside the router's read of the caller (see EarlyReadHandler), and the scan is
+ * one write: its points are settled after it (attendance-points.ts).
+ */
+export const scan = withEarlyRead<'checkin.scan', EventDoc | null>(
+  ({ eventId }, db) => loadEvent(db, eventId),
+  async ({ eventId, token, location }, ctx, loaded) => {
+    const actor = actorOf(ctx);
+    const [event, secret] = await Promise.all([
+      visibleOf(ctx.db, loaded, actor),
+      token === undefined ? null : checkInSecret(ctx.db),
+    ]);
+    assertCheckInEvent(event);
+    const timing = openTiming(event, ctx.now);
+    if (token !== undefined && secret) assertToken(token, event, ctx.now, secret);
+    assertLocation(event, location, token === undefined);
+    const { doc, already } = await recordCheckIn(
+      ctx.db,
+      event,
+      { openid: actor.openid, branchId: actor.branchId, name: nameOf(ctx) },
+      {
+        method: token === undefined ? 'location' : 'qr',
+        timing,
+        by: { openid: actor.openid, name: nameOf(ctx), reason: null },
+      },
+      ctx.now,
+    );
+    return { eventId, alreadyCheckedIn: already, at: doc.at.toISOString(), timing: doc.timing, method: doc.method };
+  },
+);
 
 async function audienceMember(
   ctx: Parameters<Handler<'checkin.manual'>>[1],
@@ -109,7 +113,8 @@ export const manual: Handler<'checkin.manual'> = async ({ eventId, memberId, rea
     ctx.now,
   );
   if (already) throw new AppError('ALREADY_CHECKED_IN', `${member.name} 已经签到`);
-  await awardAttendance(ctx.db, doc, event.title, ctx.now);
+  // A correction by hand is rare and its points are expected at once.
+  await settleCheckIns(ctx.db, [doc], ctx.now);
   return recordOf(doc);
 };
 

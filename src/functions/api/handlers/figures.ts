@@ -48,6 +48,7 @@ const pairingFigures: Handler<'figures.pairing'> = async ({ pairingId, year }, c
       pairing.sides.map((side) => side.orgId),
       { kind: 'pairing', id: pairingId },
       year,
+      ctx.now,
     ),
   ]);
   const figures: YearFigures = {
@@ -76,7 +77,7 @@ const branchFigures: Handler<'figures.branch'> = async ({ branchId, year }, ctx)
       { matchedByOrgId: branch._id, kind: 'need', status: 'met' },
       'createdAt',
     ),
-    studyFigures(ctx.db, [branch._id], { kind: 'branch', id: branch._id }, year),
+    studyFigures(ctx.db, [branch._id], { kind: 'branch', id: branch._id }, year, ctx.now),
   ]);
   const ids = memberships.map((m) => m.pairingId);
   const pairings = ids.length ? await readAll<PairingDoc>(ctx.db, 'pairings', { _id: _.in(ids) }, '_id') : [];

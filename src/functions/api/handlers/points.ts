@@ -5,6 +5,7 @@ import { POINT_RULE_IDS, POINT_RULE_LABELS, type PointRule, type PointRuleId } f
 import { shanghaiDateOf } from '../../../domain/shanghai-time';
 import { loadAdminOf } from '../../../server/access';
 import type { Database } from '../../../server/cloud';
+import { settleDue } from '../../../server/attendance-points';
 import { getDoc, readAll } from '../../../server/docs';
 import { ownerName, readableOwner } from '../../../server/owner-access';
 import { readPage } from '../../../server/paging';
@@ -22,6 +23,7 @@ const mine: Handler<'points.mine'> = async ({ cursor }, ctx) => {
   if (cursor !== undefined && !/^\d{1,5}$/.test(cursor))
     throw new AppError('INVALID_INPUT', '翻页参数有误', { details: [{ path: 'cursor', message: '翻页参数有误' }] });
   const year = Number(shanghaiDateOf(ctx.now).slice(0, 4));
+  await settleDue(ctx.db, { memberId: ctx.openid }, ctx.now);
   const [total, yearTotal, page, out] = await Promise.all([
     pointsTotal(ctx.db, { memberId: ctx.openid }),
     pointsTotal(ctx.db, { memberId: ctx.openid, year }),
@@ -56,6 +58,7 @@ const ranking: Handler<'points.ranking'> = async ({ scope, year }, ctx) => {
   const access = await readableOwner(ctx.db, ref, actor);
   const shownYear = year ?? Number(shanghaiDateOf(ctx.now).slice(0, 4));
   const branches = [...access.branches];
+  await settleDue(ctx.db, { branchIds: branches }, ctx.now);
   const _ = ctx.db.command;
   const [members, totals, name] = await Promise.all([
     readAll<MemberDoc>(ctx.db, 'members', { branchId: _.in(branches), status: 'active' }, 'joinedAt'),

@@ -1,8 +1,9 @@
 /** registration.*: signing up for an event (a seat or a waitlist place), cancelling, releasing a place. */
 import type { RegistrationResult } from '../../../contract';
+import type { EventDoc } from '../../../db/documents';
 import type { Database } from '../../../server/cloud';
 import { countsView, registrationView } from '../../../server/event-views';
-import { managedEvent, visibleEvent } from '../../../server/events';
+import { loadEvent, managedEvent, visibleEvent, visibleOf } from '../../../server/events';
 import {
   cancelRegistration,
   releaseRegistration,
@@ -11,17 +12,21 @@ import {
 } from '../../../server/registrations';
 import { actorOf, nameOf } from './actor';
 import { tellPromoted } from './reminders';
-import type { Handler } from './types';
+import { withEarlyRead, type Handler } from './types';
 
 async function resultOf(db: Database, { event, registration }: RegistrationChange): Promise<RegistrationResult> {
   return { eventId: event._id, registration: await registrationView(db, registration), counts: countsView(event) };
 }
 
-export const signUp: Handler<'registration.signUp'> = async ({ eventId }, ctx) => {
-  const actor = actorOf(ctx);
-  const event = await visibleEvent(ctx.db, eventId, actor);
-  return resultOf(ctx.db, await signUpFor(ctx.db, event, actor, nameOf(ctx), ctx.now));
-};
+/** The event is read beside the router's read of the caller (see EarlyReadHandler). */
+export const signUp = withEarlyRead<'registration.signUp', EventDoc | null>(
+  ({ eventId }, db) => loadEvent(db, eventId),
+  async (_input, ctx, loaded) => {
+    const actor = actorOf(ctx);
+    const event = await visibleOf(ctx.db, loaded, actor);
+    return resultOf(ctx.db, await signUpFor(ctx.db, event, actor, nameOf(ctx), ctx.now));
+  },
+);
 
 export const cancel: Handler<'registration.cancel'> = async ({ eventId }, ctx) => {
   const actor = actorOf(ctx);

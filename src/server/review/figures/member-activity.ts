@@ -11,6 +11,7 @@ import { ownerKey } from '../../../domain/event-access';
 import { shanghaiDateOf } from '../../../domain/shanghai-time';
 import { shanghaiYearBounds } from '../../../domain/year-figures';
 import type { Database } from '../../cloud';
+import { settleDue } from '../../attendance-points';
 import { readAll } from '../../docs';
 import { attendeesByEvent, loadPlans, planId } from '../../study-plans';
 import { ALL_SCOPES, type FigureModule } from '../figure';
@@ -169,6 +170,7 @@ async function firstTopicRows(ctx: ReviewContext): Promise<EvidenceRow[]> {
 
 async function pointsRows(ctx: ReviewContext): Promise<EvidenceRow[]> {
   if (ctx.branches.length === 0) return [];
+  await settleDue(ctx.db, { branchIds: branchIds(ctx) }, ctx.now);
   const _ = ctx.db.command;
   const $ = _.aggregate;
   const { data } = await ctx.db
