@@ -18,9 +18,12 @@ import path from 'node:path';
 /** Loaded on first use only (dynamic `import()` or a `require` inside a function). */
 export const ON_DEMAND = ['exceljs', 'wx-server-sdk'] as const;
 
-/** Required at load by the SDKs, used on some calls only: a proxy loads them on first use. */
-const LOAD_ON_FIRST_USE = ['xml2js', 'mime-types', 'jsonwebtoken'];
-const LAZY = new RegExp(`^(${LOAD_ON_FIRST_USE.join('|')})$`);
+/**
+ * Required at load (by the SDKs; the holiday table by domain/china-workdays.ts), used on some
+ * calls only: a proxy loads them on first use.
+ */
+const LOAD_ON_FIRST_USE = ['xml2js', 'mime-types', 'jsonwebtoken', 'chinese-days/dist/chinese-days.json'];
+const LAZY = new RegExp(`^(${LOAD_ON_FIRST_USE.map((name) => name.replace(/[./]/g, '\\$&')).join('|')})$`);
 
 /** What `require(name)` gives in index.js: the real module, required when first touched. */
 function lazyProxy(name: string): string {
@@ -53,13 +56,16 @@ export const BESIDE_THE_BUNDLE = [...ON_DEMAND, ...LOAD_ON_FIRST_USE];
 
 /**
  * node-sdk modules behind app.ai() (its client, the app framework and a streams polyfill it pulls
- * in), app.models and MySQL: no function of ours calls them. Matched by what is imported and by
+ * in), app.models and MySQL, and the database's realtime client (watch()): no function of ours
+ * calls them. Matched by what is imported and by
  * whom, so only the SDK's own references are cut.
  */
 const UNUSED_SDK_MODULES: { path: RegExp; importer: RegExp }[] = [
   { path: /^\.\/ai$/, importer: /@cloudbase[\\/]node-sdk[\\/]dist[\\/]cloudbase\.js$/ },
   { path: /^@cloudbase\/ai$/, importer: /@cloudbase[\\/]node-sdk[\\/]/ },
   { path: /^@cloudbase\/wx-cloud-client-sdk$/, importer: /@cloudbase[\\/]node-sdk[\\/]/ },
+  // The realtime client behind watch(), which no function of ours calls.
+  { path: /^\.\/realtime\/websocket-client$/, importer: /@cloudbase[\\/]database[\\/]/ },
 ];
 
 const STUB = `const fail = () => { throw new Error('not bundled: this module of the CloudBase SDK is unused by Lianjian (scripts/bundle-parts.ts)'); };
@@ -68,10 +74,12 @@ module.exports = new Proxy({}, { get: (_t, key) => (key === '__esModule' ? false
 export const stubUnusedSdkModules: Plugin = {
   name: 'stub-unused-sdk-modules',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^(\.\/ai|@cloudbase\/ai|@cloudbase\/wx-cloud-client-sdk)$/ }, (args) =>
-      UNUSED_SDK_MODULES.some((m) => m.path.test(args.path) && m.importer.test(args.importer))
-        ? { path: args.path, namespace: 'unused-sdk-module' }
-        : undefined,
+    pluginBuild.onResolve(
+      { filter: /^(\.\/ai|@cloudbase\/ai|@cloudbase\/wx-cloud-client-sdk|\.\/realtime\/websocket-client)$/ },
+      (args) =>
+        UNUSED_SDK_MODULES.some((m) => m.path.test(args.path) && m.importer.test(args.importer))
+          ? { path: args.path, namespace: 'unused-sdk-module' }
+          : undefined,
     );
     pluginBuild.onLoad({ filter: /.*/, namespace: 'unused-sdk-module' }, () => ({ contents: STUB, loader: 'js' }));
   },

@@ -24,14 +24,14 @@ import { reviewActions } from './review-actions';
 export type { Access } from './spec';
 
 export const actions = {
-  'member.me': action<MeView>()({ input: noInput, roles: ['guest'] }),
+  'member.me': action<MeView>()({ input: () => noInput, roles: ['guest'] }),
   'invite.preview': action<InvitePreview>()({
-    input: input({ code: inviteCode }),
+    input: () => input({ code: inviteCode }),
     roles: ['guest'],
     perMinute: GUESSABLE_PER_MINUTE,
   }),
   'member.join': action<MemberProfile>()({
-    input: input({ code: inviteCode, name: personName }),
+    input: () => input({ code: inviteCode, name: personName }),
     roles: ['guest'],
     perMinute: GUESSABLE_PER_MINUTE,
   }),
@@ -54,9 +54,9 @@ export const actions = {
 export type Actions = typeof actions;
 export type ActionName = keyof Actions;
 /** What the caller sends (before parsing: e.g. an invite code in lower case is fine). */
-export type ActionInput<A extends ActionName> = z.input<Actions[A]['input']>;
+export type ActionInput<A extends ActionName> = z.input<ReturnType<Actions[A]['input']>>;
 /** What the handler receives (after parsing). */
-export type ParsedInput<A extends ActionName> = z.output<Actions[A]['input']>;
+export type ParsedInput<A extends ActionName> = z.output<ReturnType<Actions[A]['input']>>;
 export type ActionOutput<A extends ActionName> = NonNullable<Actions[A]['output']>;
 
 /** The request body of the `api` function. */

@@ -24,20 +24,21 @@ export interface UploadTarget {
 
 export const fileActions = {
   'file.prepareUpload': action<UploadTarget>()({
-    input: input({
-      purpose: z.enum(UPLOAD_PURPOSES, { errorMap: () => ({ message: '不支持的文件用途' }) }),
-      /** The chosen file's extension, kept so the file opens with the right app. */
-      ext: z
-        .string()
-        .regex(/^\.[A-Za-z0-9]{1,8}$/, { message: '文件类型不正确' })
-        .optional(),
-      /** A hint of the chosen file's name (letters, digits, - and _), kept at the end of the path. */
-      name: z
-        .string()
-        .regex(/^[A-Za-z0-9_-]{1,40}$/, { message: '文件名格式不正确' })
-        .optional(),
-      form: z.boolean().default(false),
-    }),
+    input: () =>
+      input({
+        purpose: z.enum(UPLOAD_PURPOSES, { errorMap: () => ({ message: '不支持的文件用途' }) }),
+        /** The chosen file's extension, kept so the file opens with the right app. */
+        ext: z
+          .string()
+          .regex(/^\.[A-Za-z0-9]{1,8}$/, { message: '文件类型不正确' })
+          .optional(),
+        /** A hint of the chosen file's name (letters, digits, - and _), kept at the end of the path. */
+        name: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{1,40}$/, { message: '文件名格式不正确' })
+          .optional(),
+        form: z.boolean().default(false),
+      }),
     roles: ANY_MEMBER,
     perMinute: 30,
   }),

@@ -43,30 +43,31 @@ const content = {
 
 export const noticeActions = {
   'notice.create': action<NoticeDetail>()({
-    input: input({
-      requestId,
-      audience,
-      ...content,
-      /** Published by the scheduler at this instant; null: at once. */
-      publishAt: instant('发布时间').nullable().default(null),
-    }),
+    input: () =>
+      input({
+        requestId,
+        audience,
+        ...content,
+        /** Published by the scheduler at this instant; null: at once. */
+        publishAt: instant('发布时间').nullable().default(null),
+      }),
     roles: ANY_MEMBER,
     perMinute: 20,
   }),
   /** Keeps its receipts and marks it edited; new images cannot be added to a published notice. */
-  'notice.update': action<NoticeDetail>()({ input: input({ noticeId, ...content }), roles: ANY_MEMBER }),
-  'notice.withdraw': action<NoticeDetail>()({ input: input({ noticeId }), roles: ANY_MEMBER }),
+  'notice.update': action<NoticeDetail>()({ input: () => input({ noticeId, ...content }), roles: ANY_MEMBER }),
+  'notice.withdraw': action<NoticeDetail>()({ input: () => input({ noticeId }), roles: ANY_MEMBER }),
   /** Published, unexpired notices to the caller's branch, pinned first, newest first. */
-  'notice.list': action<Page<NoticeSummary>>()({ input: input(page), roles: ANY_MEMBER }),
+  'notice.list': action<Page<NoticeSummary>>()({ input: () => input(page), roles: ANY_MEMBER }),
   /** The notices the caller wrote, in every state. */
-  'notice.mine': action<Page<NoticeDetail>>()({ input: input(page), roles: ANY_MEMBER }),
+  'notice.mine': action<Page<NoticeDetail>>()({ input: () => input(page), roles: ANY_MEMBER }),
   /** Opening a notice records the caller's receipt (once). */
-  'notice.get': action<NoticeDetail>()({ input: input({ noticeId }), roles: ANY_MEMBER }),
+  'notice.get': action<NoticeDetail>()({ input: () => input({ noticeId }), roles: ANY_MEMBER }),
   'notice.receipts': action<NoticeReceipts>()({
-    input: input({ noticeId, branchId: id('支部').optional() }),
+    input: () => input({ noticeId, branchId: id('支部').optional() }),
     roles: ANY_MEMBER,
   }),
-  'notice.unread': action<NoticeUnread>()({ input: noInput, roles: ANY_MEMBER }),
+  'notice.unread': action<NoticeUnread>()({ input: () => noInput, roles: ANY_MEMBER }),
   /** Where the caller may publish: their branch, pairings they lead, committees whose office they work in. */
-  'notice.audiences': action<{ items: NoticeAudienceView[] }>()({ input: noInput, roles: ANY_MEMBER }),
+  'notice.audiences': action<{ items: NoticeAudienceView[] }>()({ input: () => noInput, roles: ANY_MEMBER }),
 } as const;

@@ -18,39 +18,40 @@ const cap = input({
 
 export const pointsActions = {
   'points.mine': action<MyPointsView>()({
-    input: input({ cursor: z.string().max(200).optional() }),
+    input: () => input({ cursor: z.string().max(200).optional() }),
     roles: ANY_MEMBER,
   }),
   /** Omitted scope: the caller's branch. Members who opted out are never listed. */
   'points.ranking': action<PointsRankingView>()({
-    input: input({ scope: ownerRef.optional(), year: year.optional() }),
+    input: () => input({ scope: ownerRef.optional(), year: year.optional() }),
     roles: ANY_MEMBER,
   }),
   'points.optOut.set': action<{ rankingOptOut: boolean }>()({
-    input: input({ rankingOptOut: z.boolean({ required_error: '请选择是否参与排名' }) }),
+    input: () => input({ rankingOptOut: z.boolean({ required_error: '请选择是否参与排名' }) }),
     roles: ANY_MEMBER,
   }),
   /** Omitted committee: the one above the caller's branch. */
   'points.rules.get': action<PointRulesView>()({
-    input: input({ committeeId: id('党委').optional() }),
+    input: () => input({ committeeId: id('党委').optional() }),
     // A committee office need not be a member of a branch: the handler checks who may see them.
     roles: ['guest'],
   }),
   /** A committee office changes values for its committee; rules not given keep their values. */
   'points.rules.set': action<PointRulesView>()({
-    input: input({
-      committeeId: id('党委'),
-      rules: z
-        .array(input({ rule: z.string().max(40), points, cap }))
-        .max(20)
-        .default([]),
-      makeUpWindowDays: z
-        .number()
-        .int()
-        .min(1, { message: '补学期限至少 1 天' })
-        .max(31, { message: '补学期限最多 31 天' })
-        .optional(),
-    }),
+    input: () =>
+      input({
+        committeeId: id('党委'),
+        rules: z
+          .array(input({ rule: z.string().max(40), points, cap }))
+          .max(20)
+          .default([]),
+        makeUpWindowDays: z
+          .number()
+          .int()
+          .min(1, { message: '补学期限至少 1 天' })
+          .max(31, { message: '补学期限最多 31 天' })
+          .optional(),
+      }),
     roles: ['guest'],
   }),
 } as const;

@@ -33,38 +33,40 @@ const cursorPage = {
 
 export const postActions = {
   'post.create': action<PostView>()({
-    input: input({
-      requestId,
-      eventId,
-      caption: text('配文', POST_CAPTION_MAX, { min: 0 }).default(''),
-      photos: z
-        .array(uploadedFileID)
-        .min(1, { message: '请至少选择 1 张照片' })
-        .max(POST_PHOTOS_MAX, { message: `照片最多 ${POST_PHOTOS_MAX} 张` }),
-    }),
+    input: () =>
+      input({
+        requestId,
+        eventId,
+        caption: text('配文', POST_CAPTION_MAX, { min: 0 }).default(''),
+        photos: z
+          .array(uploadedFileID)
+          .min(1, { message: '请至少选择 1 张照片' })
+          .max(POST_PHOTOS_MAX, { message: `照片最多 ${POST_PHOTOS_MAX} 张` }),
+      }),
     roles: ANY_MEMBER,
     perMinute: 20,
   }),
   /** Published posts the caller may see: their branch's feed, or one event's or one pairing's. */
   'post.feed': action<PostPage>()({
-    input: input({ eventId: eventId.optional(), pairingId: pairingId.optional(), ...cursorPage }),
+    input: () => input({ eventId: eventId.optional(), pairingId: pairingId.optional(), ...cursorPage }),
     roles: ANY_MEMBER,
   }),
   /** The caller's own posts in every state, with the reason of a rejected or hidden one. */
-  'post.mine': action<PostPage>()({ input: input(cursorPage), roles: ANY_MEMBER }),
+  'post.mine': action<PostPage>()({ input: () => input(cursorPage), roles: ANY_MEMBER }),
   /** Pending posts addressed to the secretary's branch. */
-  'post.moderation': action<PostPage>()({ input: input(cursorPage), roles: ['secretary'] }),
-  'post.get': action<PostView>()({ input: input({ postId }), roles: ANY_MEMBER }),
-  'post.like': action<PostLikeResult>()({ input: input({ postId, liked: z.boolean() }), roles: ANY_MEMBER }),
+  'post.moderation': action<PostPage>()({ input: () => input(cursorPage), roles: ['secretary'] }),
+  'post.get': action<PostView>()({ input: () => input({ postId }), roles: ANY_MEMBER }),
+  'post.like': action<PostLikeResult>()({ input: () => input({ postId, liked: z.boolean() }), roles: ANY_MEMBER }),
   /** approve / reject a pending post, hide a published one; a reason the author sees for the last two. */
   'post.moderate': action<PostView>()({
-    input: z.discriminatedUnion('decision', [
-      input({ postId, decision: z.literal('approve') }),
-      input({ postId, decision: z.literal('reject'), reason }),
-      input({ postId, decision: z.literal('hide'), reason }),
-    ]),
+    input: () =>
+      z.discriminatedUnion('decision', [
+        input({ postId, decision: z.literal('approve') }),
+        input({ postId, decision: z.literal('reject'), reason }),
+        input({ postId, decision: z.literal('hide'), reason }),
+      ]),
     roles: ['secretary'],
   }),
   /** The events the caller may post about: attended or organised in the last 60 days. */
-  'post.events': action<{ items: PostableEvent[] }>()({ input: noInput, roles: ANY_MEMBER }),
+  'post.events': action<{ items: PostableEvent[] }>()({ input: () => noInput, roles: ANY_MEMBER }),
 } as const;

@@ -24,32 +24,33 @@ const oneRequest = z
 
 export const reminderActions = {
   /** The templates the mini-program may ask for, with reasons, and what the caller will be reminded of. */
-  'subscription.mine': action<SubscriptionView>()({ input: noInput, roles: ANY_MEMBER }),
+  'subscription.mine': action<SubscriptionView>()({ input: () => noInput, roles: ANY_MEMBER }),
   /**
    * The caller's answers to one wx.requestSubscribeMessage (each accept adds a credit), and the
    * 总是保持 choices wx.getSetting({ withSubscriptions: true }) reported.
    */
   'subscription.record': action<SubscriptionView>()({
-    input: input({
-      results: oneRequest,
-      keep: z.record(templateId, z.enum(['accept', 'reject'])).optional(),
-    }),
+    input: () =>
+      input({
+        results: oneRequest,
+        keep: z.record(templateId, z.enum(['accept', 'reject'])).optional(),
+      }),
     roles: ANY_MEMBER,
   }),
   /** An organiser's view of an event's reminders and of the group chats its sign-ups came from. */
-  'reminder.event': action<ReminderEventView>()({ input: input({ eventId }), roles: ANY_MEMBER }),
+  'reminder.event': action<ReminderEventView>()({ input: () => input({ eventId }), roles: ANY_MEMBER }),
   /** Remind the registered members who hold a credit now; once per event. */
-  'reminder.sendNow': action<SendNowResult>()({ input: input({ eventId }), roles: ANY_MEMBER }),
+  'reminder.sendNow': action<SendNowResult>()({ input: () => input({ eventId }), roles: ANY_MEMBER }),
   /** Creates the updatable message of a card being shared (an activity id lives 24 h). */
-  'share.card': action<ShareCardView>()({ input: input({ eventId }), roles: ANY_MEMBER }),
+  'share.card': action<ShareCardView>()({ input: () => input({ eventId }), roles: ANY_MEMBER }),
   /**
    * A member opened an event from a group chat's card. The group comes from the platform: the
    * call carries `groupInfo: wx.cloud.CloudID(cloudID)` at the top level, decoded by CloudBase.
    */
-  'group.enter': action<GroupEnterResult>()({ input: input({ eventId }), roles: ANY_MEMBER }),
+  'group.enter': action<GroupEnterResult>()({ input: () => input({ eventId }), roles: ANY_MEMBER }),
   /** An organiser names a group chat (WeChat gives no names), for the per-group counts. */
   'group.name': action<ReminderEventView>()({
-    input: input({ eventId, groupId: id('群'), name: text('群名称', 20) }),
+    input: () => input({ eventId, groupId: id('群'), name: text('群名称', 20) }),
     roles: ANY_MEMBER,
   }),
 } as const;

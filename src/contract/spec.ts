@@ -11,7 +11,12 @@ import type { z } from 'zod';
 export type Access = 'guest' | 'member' | 'committeeMember' | 'secretary';
 
 export interface ActionSpec<I extends z.ZodTypeAny, O> {
-  input: I;
+  /**
+   * Builds the input schema. A function so that a cold function instance builds only the schemas
+   * of the actions it serves (zod's schemas cost CPU to make: npm run bench:bundles); the router
+   * builds each once (inputSchema).
+   */
+  input: () => I;
   roles: readonly Access[];
   /**
    * Calls one caller may make per minute, for actions whose answer tells whether a guess was
@@ -23,8 +28,11 @@ export interface ActionSpec<I extends z.ZodTypeAny, O> {
 }
 
 export function action<O>() {
-  return <I extends z.ZodTypeAny>(spec: { input: I; roles: readonly Access[]; perMinute?: number }): ActionSpec<I, O> =>
-    spec;
+  return <I extends z.ZodTypeAny>(spec: {
+    input: () => I;
+    roles: readonly Access[];
+    perMinute?: number;
+  }): ActionSpec<I, O> => spec;
 }
 
 /** A person typing a code by hand tries a few times a minute, a script thousands. */

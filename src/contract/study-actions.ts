@@ -71,63 +71,73 @@ const planItem = input({
 });
 
 export const studyActions = {
-  'study.today': action<StudyTodayView>()({ input: input({}), roles: ANY_MEMBER }),
+  'study.today': action<StudyTodayView>()({ input: () => input({}), roles: ANY_MEMBER }),
   /** Today's check-in: creates it, or edits the one that stands (never a second one). */
   'study.checkIn': action<StudyCheckInResult>()({
-    input: input({
-      ...studied,
-      reflection: text('学习心得', 2000, { min: 0 }).default(''),
-      photos,
-    }).refine((v) => v.planItemId !== undefined || v.title !== '', { message: '请填写学习内容', path: ['title'] }),
+    input: () =>
+      input({
+        ...studied,
+        reflection: text('学习心得', 2000, { min: 0 }).default(''),
+        photos,
+      }).refine((v) => v.planItemId !== undefined || v.title !== '', { message: '请填写学习内容', path: ['title'] }),
     roles: ANY_MEMBER,
   }),
   /** Withdraws today's own check-in; its points are reversed. */
-  'study.undo': action<{ day: string }>()({ input: input({}), roles: ANY_MEMBER }),
-  'study.calendar': action<StudyCalendarView>()({ input: input({ month: studyMonth.optional() }), roles: ANY_MEMBER }),
-  'study.history': action<StudyHistoryPage>()({ input: input({ cursor }), roles: ANY_MEMBER }),
+  'study.undo': action<{ day: string }>()({ input: () => input({}), roles: ANY_MEMBER }),
+  'study.calendar': action<StudyCalendarView>()({
+    input: () => input({ month: studyMonth.optional() }),
+    roles: ANY_MEMBER,
+  }),
+  'study.history': action<StudyHistoryPage>()({ input: () => input({ cursor }), roles: ANY_MEMBER }),
   /** The branch's recent check-ins; a 心得 under review is shown to its author only. */
-  'study.feed': action<{ items: StudyFeedItem[] }>()({ input: input({}), roles: ANY_MEMBER }),
+  'study.feed': action<{ items: StudyFeedItem[] }>()({ input: () => input({}), roles: ANY_MEMBER }),
   /** 心得 waiting for a secretary (review verdicts) in the caller's branch. */
-  'study.reflection.pending': action<{ items: StudyFeedItem[] }>()({ input: input({}), roles: ['secretary'] }),
+  'study.reflection.pending': action<{ items: StudyFeedItem[] }>()({ input: () => input({}), roles: ['secretary'] }),
   'study.reflection.decide': action<StudyCheckInView>()({
-    input: input({ checkInId: id('学习记录'), approve: z.boolean(), reason: reason.optional() }),
+    input: () => input({ checkInId: id('学习记录'), approve: z.boolean(), reason: reason.optional() }),
     roles: ['secretary'],
   }),
   'study.makeUp.request': action<MakeUpView>()({
-    input: input({ day: civilDate, reason: text('补学原因', 200), ...studied }).refine(
-      (v) => v.planItemId !== undefined || v.title !== '',
-      { message: '请填写学习内容', path: ['title'] },
-    ),
+    input: () =>
+      input({ day: civilDate, reason: text('补学原因', 200), ...studied }).refine(
+        (v) => v.planItemId !== undefined || v.title !== '',
+        { message: '请填写学习内容', path: ['title'] },
+      ),
     roles: ANY_MEMBER,
   }),
   /** A secretary: the branch's requests (pending first); a member: their own. */
   'study.makeUp.list': action<{ items: MakeUpView[] }>()({
-    input: input({ mine: z.boolean().default(false) }),
+    input: () => input({ mine: z.boolean().default(false) }),
     roles: ANY_MEMBER,
   }),
   'study.makeUp.decide': action<MakeUpView>()({
-    input: input({ id: id('补学申请'), approve: z.boolean(), reason: text('处理意见', 100, { min: 0 }).default('') }),
+    input: () =>
+      input({ id: id('补学申请'), approve: z.boolean(), reason: text('处理意见', 100, { min: 0 }).default('') }),
     roles: ['secretary'],
   }),
-  'study.makeUp.revoke': action<MakeUpView>()({ input: input({ id: id('补学申请'), reason }), roles: ['secretary'] }),
+  'study.makeUp.revoke': action<MakeUpView>()({
+    input: () => input({ id: id('补学申请'), reason }),
+    roles: ['secretary'],
+  }),
   'study.plan.get': action<StudyPlanView>()({
-    input: input({ owner, month: studyMonth.optional() }),
+    input: () => input({ owner, month: studyMonth.optional() }),
     roles: ANY_MEMBER,
   }),
   /** Replaces the month's items in the given order (reorder, add, remove, mark 第一议题). */
   'study.plan.set': action<StudyPlanView>()({
-    input: input({
-      owner,
-      month: studyMonth,
-      items: z.array(planItem).max(30, { message: '每月最多 30 个学习条目' }),
-    }).refine((v) => v.items.every((item, i) => !item.firstTopic || i === 0), {
-      message: '只有本月第一个学习条目可以标为第一议题',
-      path: ['items'],
-    }),
+    input: () =>
+      input({
+        owner,
+        month: studyMonth,
+        items: z.array(planItem).max(30, { message: '每月最多 30 个学习条目' }),
+      }).refine((v) => v.items.every((item, i) => !item.firstTopic || i === 0), {
+        message: '只有本月第一个学习条目可以标为第一议题',
+        path: ['items'],
+      }),
     roles: ANY_MEMBER,
   }),
   'study.plan.progress': action<StudyProgressView>()({
-    input: input({ owner, month: studyMonth.optional() }),
+    input: () => input({ owner, month: studyMonth.optional() }),
     roles: ANY_MEMBER,
   }),
 } as const;

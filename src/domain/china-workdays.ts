@@ -8,14 +8,31 @@
 import data from 'chinese-days/dist/chinese-days.json';
 import { isoWeekday, type CivilDate } from './shanghai-time';
 
-/** Values look like "National Day,国庆节,1": English name, Chinese name, statutory days. */
-const holidays: Readonly<Record<string, string>> = data.holidays;
-const adjustedWorkdays: Readonly<Record<string, string>> = data.workdays;
+interface Arrangement {
+  /** Values look like "National Day,国庆节,1": English name, Chinese name, statutory days. */
+  holidays: Readonly<Record<string, string>>;
+  adjustedWorkdays: Readonly<Record<string, string>>;
+  /** Years for which the arrangement is known, ascending. */
+  years: readonly number[];
+}
 
-/** Years for which the arrangement is known, ascending. */
-export const HOLIDAY_DATA_YEARS: readonly number[] = [
-  ...new Set(Object.keys(holidays).map((d) => Number(d.slice(0, 4)))),
-].sort((a, b) => a - b);
+let arrangement: Arrangement | undefined;
+
+/**
+ * The table, read on first use: it is the largest piece of data in the api function, and a
+ * function's bundle loads it from beside itself only then (scripts/bundle-parts.ts).
+ */
+function known(): Arrangement {
+  return (arrangement ??= {
+    holidays: data.holidays,
+    adjustedWorkdays: data.workdays,
+    years: [...new Set(Object.keys(data.holidays).map((d) => Number(d.slice(0, 4))))].sort((a, b) => a - b),
+  });
+}
+
+export function holidayDataYears(): readonly number[] {
+  return known().years;
+}
 
 export type DayKind =
   | { kind: 'workday' }
@@ -31,11 +48,12 @@ function chineseName(value: string): string {
 }
 
 export function hasHolidayData(year: number): boolean {
-  return HOLIDAY_DATA_YEARS.includes(year);
+  return known().years.includes(year);
 }
 
 export function dayInfo(date: CivilDate): DayInfo {
   const holidayDataMissing = !hasHolidayData(Number(date.slice(0, 4)));
+  const { holidays, adjustedWorkdays } = known();
   const adjusted = adjustedWorkdays[date];
   if (adjusted !== undefined)
     return { kind: 'adjustedWorkday', holidayName: chineseName(adjusted), holidayDataMissing };

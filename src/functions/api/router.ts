@@ -39,6 +39,14 @@ function isActionName(name: string): name is ActionName {
   return Object.prototype.hasOwnProperty.call(actions, name);
 }
 
+/** Each action's input schema, built on its first call (see ActionSpec.input). */
+const schemas = new Map<ActionName, z.ZodTypeAny>();
+function inputSchema(action: ActionName): z.ZodTypeAny {
+  let schema = schemas.get(action);
+  if (!schema) schemas.set(action, (schema = actions[action].input()));
+  return schema;
+}
+
 async function loadMember(db: Database, openid: string): Promise<MemberDoc | null> {
   const { data } = await db.collection('members').doc(openid).get();
   const doc = (data as MemberDoc[])[0];
@@ -68,7 +76,7 @@ async function run(event: unknown, deps: Deps): Promise<unknown> {
   if (!isActionName(action)) throw new AppError('NOT_FOUND', `未知的操作：${action}，请更新小程序后重试`);
 
   const spec = actions[action];
-  const parsed = spec.input.safeParse(data);
+  const parsed = inputSchema(action).safeParse(data);
   if (!parsed.success) {
     const details = fieldIssues(parsed.error);
     throw new AppError('INVALID_INPUT', details[0]?.message ?? undefined, { details });
