@@ -185,6 +185,8 @@ export interface RegistrationDoc {
   refusal: RequestRefusal | null;
   /** The event's counts when this registration was last decided (answered to its member). */
   countsAtDecision?: { registered: number; waitlisted: number };
+  /** Its place on the waitlist when that decision put it there (answered to its member); else null. */
+  positionAtDecision?: number | null;
   /** Set when a secretary (or leaving the branch) released the place. */
   released: { by: string; byName: string; at: Date; reason: string } | null;
   /** 'due' from the drain that promoted this waitlist place until its reminder was handled. */

@@ -188,6 +188,8 @@ export interface DrainResult {
   decisions: RequestDecision[];
   /** Waitlisted registrations given a seat, in queue order. */
   promoted: string[];
+  /** Places on the waitlist (1 = next in line) of those these requests put on it, once decided. */
+  waitlistPositions: Map<string, number>;
   state: QueueState;
 }
 
@@ -246,5 +248,9 @@ export function drainRequests(
   const promoted = queue.slice(0, promotableCount({ registered, waitlisted }, policy, now));
   registered += promoted.length;
   waitlisted -= promoted.length;
-  return { decisions, promoted, state: { registered, waitlisted, lastSequence } };
+  // Those who joined the waitlist now and still wait are its tail, in the order they joined.
+  const promotedNow = new Set(promoted);
+  const stillWaiting = joinedWaitlist.filter((id) => !promotedNow.has(id));
+  const waitlistPositions = new Map(stillWaiting.map((id, i) => [id, waitlisted - stillWaiting.length + i + 1]));
+  return { decisions, promoted, waitlistPositions, state: { registered, waitlisted, lastSequence } };
 }

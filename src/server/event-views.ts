@@ -37,12 +37,17 @@ export async function waitlistPosition(db: Database, reg: RegistrationDoc): Prom
   return total;
 }
 
-export async function registrationView(db: Database, reg: RegistrationDoc | null): Promise<MyRegistration | null> {
+/** `knownPosition`: the waitlist place a decision just gave it, so none is counted. */
+export async function registrationView(
+  db: Database,
+  reg: RegistrationDoc | null,
+  knownPosition?: number,
+): Promise<MyRegistration | null> {
   // A first sign-up still in the queue is not a registration yet.
   if (!reg || reg.status === 'pending') return null;
   return {
     status: reg.status,
-    waitlistPosition: reg.status === 'waitlisted' ? await waitlistPosition(db, reg) : null,
+    waitlistPosition: reg.status === 'waitlisted' ? (knownPosition ?? (await waitlistPosition(db, reg))) : null,
     signedUpAt: reg.signedUpAt.toISOString(),
     ...(reg.status === 'cancelled' && reg.released
       ? { released: { byName: reg.released.byName, reason: reg.released.reason } }

@@ -21,6 +21,8 @@ const MAX_ROUNDS = 40;
 export interface RegistrationChange {
   event: EventDoc;
   registration: RegistrationDoc | null;
+  /** The registration's waitlist place, when the decision answered now put it there. */
+  waitlistPosition?: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -137,7 +139,13 @@ export async function settled(db: Database, event: EventDoc, id: string, now: Da
 
 function answer(event: EventDoc, reg: RegistrationDoc): RegistrationChange {
   if (reg.refusal) throw new AppError(reg.refusal satisfies ErrorCode);
-  return { event, registration: reg.status === 'pending' ? null : reg };
+  const position = reg.status === 'waitlisted' ? reg.positionAtDecision : null;
+  return {
+    event,
+    registration: reg.status === 'pending' ? null : reg,
+    // Known from the decision, so the answer needs no count of the waitlist.
+    ...(typeof position === 'number' ? { waitlistPosition: position } : {}),
+  };
 }
 
 interface DrainOutcome {
@@ -240,7 +248,8 @@ async function drainOnce(db: Database, eventId: string, now: Date): Promise<Drai
         });
       }
       const countsAtDecision = { registered: result.state.registered, waitlisted: result.state.waitlisted };
-      for (const [id, reg] of decided) decided.set(id, { ...reg, countsAtDecision });
+      for (const [id, reg] of decided)
+        decided.set(id, { ...reg, countsAtDecision, positionAtDecision: result.waitlistPositions.get(id) ?? null });
       const next: EventDoc = { ...event, ...result.state };
       const countsChanged =
         next.registered !== event.registered ||

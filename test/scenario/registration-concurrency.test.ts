@@ -71,6 +71,12 @@ describe('500 concurrent sign-ups for 100 places', () => {
     );
     expect(positions.length).toBe(400);
     expect(Math.max(...positions)).toBeLessThanOrEqual(400);
+    // Nobody left the waitlist meanwhile, so each answer is exactly the member's place in it.
+    const placeOf = new Map(all.filter((r) => r.status === 'waitlisted').map((r) => [r.memberId, r.sequence - 100]));
+    const answered = results.flatMap((r, i) =>
+      r.registration?.status === 'waitlisted' ? [[i, r.registration.waitlistPosition] as const] : [],
+    );
+    for (const [i, position] of answered) expect(position).toBe(placeOf.get(branch.members[i]!));
   });
 
   it('answers a repeated sign-up with the first one, never a second registration', async () => {

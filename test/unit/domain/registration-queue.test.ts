@@ -32,6 +32,31 @@ describe('drainRequests', () => {
     ]);
     expect(result.state).toEqual({ registered: 2, waitlisted: 2, lastSequence: 7 });
     expect(result.promoted).toEqual([]);
+    expect(result.waitlistPositions).toEqual(
+      new Map([
+        ['b', 1],
+        ['c', 2],
+      ]),
+    );
+  });
+
+  it('gives those it puts on the waitlist their place behind those already waiting, after promotions', () => {
+    const result = drainRequests(
+      event(3),
+      { registered: 3, waitlisted: 3, lastSequence: 6 },
+      [req('r1', 'cancel', 'registered'), req('x', 'signUp'), req('w2', 'cancel', 'waitlisted'), req('y', 'signUp')],
+      ['w1', 'w2', 'w3'],
+      now,
+    );
+    // r1's seat goes to w1; w2 leaves; w3 waits first, then x and y.
+    expect(result.promoted).toEqual(['w1']);
+    expect(result.state).toEqual({ registered: 3, waitlisted: 3, lastSequence: 8 });
+    expect(result.waitlistPositions).toEqual(
+      new Map([
+        ['x', 2],
+        ['y', 3],
+      ]),
+    );
   });
 
   it('a cancellation frees a seat for the head of the waitlist, never for a newcomer in the same batch', () => {

@@ -14,8 +14,15 @@ import { actorOf, nameOf } from './actor';
 import { tellPromoted } from './reminders';
 import { withEarlyRead, type Handler } from './types';
 
-async function resultOf(db: Database, { event, registration }: RegistrationChange): Promise<RegistrationResult> {
-  return { eventId: event._id, registration: await registrationView(db, registration), counts: countsView(event) };
+async function resultOf(
+  db: Database,
+  { event, registration, waitlistPosition }: RegistrationChange,
+): Promise<RegistrationResult> {
+  return {
+    eventId: event._id,
+    registration: await registrationView(db, registration, waitlistPosition),
+    counts: countsView(event),
+  };
 }
 
 /** The event is read beside the router's read of the caller (see EarlyReadHandler). */
