@@ -20,9 +20,11 @@ export const ON_DEMAND = ['exceljs', 'wx-server-sdk'] as const;
 
 /**
  * Required at load (by the SDKs; the holiday table by domain/china-workdays.ts), used on some
- * calls only: a proxy loads them on first use.
+ * calls only: a proxy loads them on first use. The node SDK makes its requests with `http`
+ * itself; it uses axios only to read instance metadata (the platform check, temporary
+ * credentials) and in a shim for extensions.
  */
-const LOAD_ON_FIRST_USE = ['xml2js', 'mime-types', 'jsonwebtoken', 'chinese-days/dist/chinese-days.json'];
+const LOAD_ON_FIRST_USE = ['xml2js', 'mime-types', 'jsonwebtoken', 'axios', 'chinese-days/dist/chinese-days.json'];
 const LAZY = new RegExp(`^(${LOAD_ON_FIRST_USE.map((name) => name.replace(/[./]/g, '\\$&')).join('|')})$`);
 
 /** What `require(name)` gives in index.js: the real module, required when first touched. */

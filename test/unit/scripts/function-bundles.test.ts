@@ -19,7 +19,9 @@ describe('the api bundle', () => {
       expect(existsSync(path.join(root, 'cloudfunctions/api/node_modules', lib, 'index.js'))).toBe(true);
   });
 
-  it('carries no realtime (watch) client of the database SDK', () => {
+  it('carries no realtime (watch) client of the database SDK, and not axios (the SDK uses it only off our paths)', () => {
     expect(api).not.toContain('tcb-ws.tencentcloudapi.com');
+    expect(api).not.toContain('axios/'); // its User-Agent
+    expect(existsSync(path.join(root, 'cloudfunctions/api/node_modules/axios/index.js'))).toBe(true);
   });
 });
