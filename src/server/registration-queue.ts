@@ -58,11 +58,13 @@ async function releaseLease(db: Database, eventId: string, token: string): Promi
 async function drainHeld(db: Database, eventId: string, token: string, now: Date): Promise<DrainOutcome> {
   const decided = new Map<string, RegistrationDoc>();
   let event: EventDoc | null = null;
+  let released = false;
   try {
     for (let round = 1; round <= MAX_ROUNDS; round++) {
       try {
-        const outcome = await drainOnce(db, eventId, now);
+        const outcome = await drainOnce(db, eventId, token, now);
         event = outcome.event;
+        released = outcome.released === true;
         for (const [id, reg] of outcome.decided) decided.set(id, reg);
         if (!outcome.more) break;
       } catch (err) {
@@ -71,7 +73,7 @@ async function drainHeld(db: Database, eventId: string, token: string, now: Date
       }
     }
   } finally {
-    await releaseLease(db, eventId, token);
+    if (!released) await releaseLease(db, eventId, token);
   }
   if (!event) throw new AppError('CONFLICT');
   return { event, decided, more: false };
@@ -153,6 +155,8 @@ interface DrainOutcome {
   decided: Map<string, RegistrationDoc>;
   /** True when requests or free seats remain for another round. */
   more: boolean;
+  /** True when the round's transaction also let go of the lease (its last round). */
+  released?: boolean;
 }
 
 async function pendingOf(db: Database, eventId: string): Promise<RegistrationDoc[]> {
@@ -191,7 +195,7 @@ function policyOf(event: EventDoc) {
  * writes meanwhile on a registration this round writes, or an edit of the event, makes it
  * conflict, and the next round sees it.
  */
-async function drainOnce(db: Database, eventId: string, now: Date): Promise<DrainOutcome> {
+async function drainOnce(db: Database, eventId: string, token: string, now: Date): Promise<DrainOutcome> {
   // Read before the transaction begins: a request that arrives after its snapshot would make
   // writing it a conflict. Only the lease holder decides, so nothing read here is decided meanwhile.
   const [seen, live] = await Promise.all([getDoc<EventDoc>(db, 'events', eventId), pendingOf(db, eventId)]);
@@ -255,13 +259,22 @@ async function drainOnce(db: Database, eventId: string, now: Date): Promise<Drai
         next.registered !== event.registered ||
         next.waitlisted !== event.waitlisted ||
         next.lastSequence !== event.lastSequence;
+      const more = live.length === DRAIN_BATCH || promotableCount(result.state, policyOf(event), now) > 0;
+      // The last round lets go of the lease in its own write of the event: one call fewer per drain.
+      const releasing = !more && countsChanged && event.drainLeaseBy === token;
       // All writes of the round at once: they touch different documents of one transaction.
       await Promise.all([
         ...[...decided.values()].map((reg) => tx.collection('registrations').doc(reg._id).set(withoutId(reg))),
-        ...(countsChanged ? [tx.collection('events').doc(eventId).update(result.state)] : []),
+        ...(countsChanged
+          ? [
+              tx
+                .collection('events')
+                .doc(eventId)
+                .update({ ...result.state, ...(releasing ? { drainLeaseUntil: 0 } : {}) }),
+            ]
+          : []),
       ]);
-      const more = live.length === DRAIN_BATCH || promotableCount(result.state, policyOf(event), now) > 0;
-      return { event: next, decided, more };
+      return { event: next, decided, more, released: releasing };
     },
     0,
   );
