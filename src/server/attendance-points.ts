@@ -18,6 +18,7 @@
  */
 import type { CheckInDoc, EventDoc } from '../db/documents';
 import type { Database } from './cloud';
+import { readByIds } from './docs';
 import { awardPoints, reversePoints, rulesForBranch, type Award } from './points';
 
 /** Check-ins settled per read; a longer backlog takes more pages. */
@@ -50,14 +51,8 @@ function awardsOf(doc: CheckInDoc, title: string): Award[] {
 }
 
 async function eventTitles(db: Database, eventIds: readonly string[]): Promise<Map<string, string>> {
-  const _ = db.command;
-  const { data } = await db
-    .collection('events')
-    .where({ _id: _.in([...eventIds]) })
-    .field({ title: true })
-    .limit(eventIds.length)
-    .get();
-  return new Map((data as Pick<EventDoc, '_id' | 'title'>[]).map((e) => [e._id, e.title]));
+  const events = await readByIds<EventDoc>(db, 'events', eventIds);
+  return new Map(events.map((e) => [e._id, e.title]));
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string | number): Map<string | number, T[]> {
@@ -105,13 +100,7 @@ export async function settleCheckIns(db: Database, docs: readonly CheckInDoc[], 
  * check-in was undone meanwhile: then what this settler awarded for it is taken back.
  */
 async function reverseUndone(db: Database, docs: readonly CheckInDoc[], ids: readonly string[], now: Date) {
-  const _ = db.command;
-  const { data } = await db
-    .collection('checkins')
-    .where({ _id: _.in([...ids]) })
-    .limit(ids.length)
-    .get();
-  const current = new Map((data as CheckInDoc[]).map((doc) => [doc._id, doc]));
+  const current = new Map((await readByIds<CheckInDoc>(db, 'checkins', ids)).map((doc) => [doc._id, doc]));
   for (const doc of docs) {
     if (!ids.includes(doc._id)) continue;
     const latest = current.get(doc._id);

@@ -43,6 +43,12 @@ export async function readAll<T>(db: Database, collection: string, where: Where,
   return out;
 }
 
+/** The documents of `collection` with these ids (each once; none asked, no query). */
+export async function readByIds<T>(db: Database, collection: string, ids: readonly string[]): Promise<T[]> {
+  if (ids.length === 0) return [];
+  return readAll<T>(db, collection, { _id: db.command.in([...new Set(ids)]) }, '_id');
+}
+
 export function registrationId(eventId: string, openid: string): string {
   return `${eventId}_${openid}`;
 }

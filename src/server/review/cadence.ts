@@ -16,7 +16,7 @@ import { ownerKey } from '../../domain/event-access';
 import { cadenceState, DEFAULT_CADENCE, DEFAULT_CONTACT_DUTY, periodOf } from '../../domain/review';
 import { shanghaiDateOf } from '../../domain/shanghai-time';
 import type { Database } from '../cloud';
-import { getDoc, readAll } from '../docs';
+import { getDoc, readAll, readByIds } from '../docs';
 import { links } from './links';
 
 export async function cadenceRules(db: Database, committeeId: string | null): Promise<CadenceRulesView> {
@@ -46,7 +46,7 @@ async function pairingsOf(db: Database, branchIds: readonly string[], since: Dat
     'createdAt',
   );
   const ids = [...new Set(memberships.map((m) => m.pairingId))];
-  const pairings = ids.length ? await readAll<PairingDoc>(db, 'pairings', { _id: db.command.in(ids) }, '_id') : [];
+  const pairings = await readByIds<PairingDoc>(db, 'pairings', ids);
   const live = new Set(
     pairings.filter((p) => p.activatedAt && (p.endedAt === null || p.endedAt >= since)).map((p) => p._id),
   );

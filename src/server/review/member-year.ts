@@ -22,7 +22,7 @@ import { shanghaiDateOf } from '../../domain/shanghai-time';
 import { shanghaiYearBounds } from '../../domain/year-figures';
 import { windowOf } from '../check-in';
 import type { Database } from '../cloud';
-import { readAll, registrationId } from '../docs';
+import { readAll, readByIds, registrationId } from '../docs';
 import { settleDue } from '../attendance-points';
 import { pointsTotal } from '../points';
 import { attendedItems, followedOwners, loadPlans, planId } from '../study-plans';
@@ -30,11 +30,6 @@ import { attendedItems, followedOwners, loadPlans, planId } from '../study-plans
 const DAY = 24 * 3600_000;
 const LOOK_AHEAD_DAYS = 45;
 const MINUTES_LOOK_BACK_DAYS = 60;
-
-async function byIds<T>(db: Database, collection: string, ids: readonly string[]): Promise<T[]> {
-  if (ids.length === 0) return [];
-  return readAll<T>(db, collection, { _id: db.command.in([...new Set(ids)]) }, '_id');
-}
 
 function stateOf(
   reg: RegistrationDoc | undefined,
@@ -64,10 +59,10 @@ export async function homeOverview(db: Database, actor: Actor, now: Date): Promi
   const ids = upcoming.map((a) => a.eventId);
   const mine = ids.map((id) => registrationId(id, actor.openid));
   const [events, regs, checkIns, leaves] = await Promise.all([
-    byIds<EventDoc>(db, 'events', ids),
-    byIds<RegistrationDoc>(db, 'registrations', mine),
-    byIds<CheckInDoc>(db, 'checkins', mine),
-    byIds<LeaveDoc>(db, 'leaves', mine),
+    readByIds<EventDoc>(db, 'events', ids),
+    readByIds<RegistrationDoc>(db, 'registrations', mine),
+    readByIds<CheckInDoc>(db, 'checkins', mine),
+    readByIds<LeaveDoc>(db, 'leaves', mine),
   ]);
   const eventOf = new Map(events.map((e) => [e._id, e]));
   const of = <T extends { eventId: string }>(docs: T[]) => new Map(docs.map((d) => [d.eventId, d]));
@@ -130,7 +125,7 @@ async function minutesTasks(db: Database, actor: Actor, now: Date): Promise<Open
     .limit(50)
     .get();
   const ended = (data as EventDoc[]).filter((e) => e.endsAt <= now);
-  const records = await byIds<OrgLifeRecordDoc>(
+  const records = await readByIds<OrgLifeRecordDoc>(
     db,
     'orgLifeRecords',
     ended.map((e) => e._id),
@@ -245,7 +240,7 @@ export async function myYearRecords(db: Database, actor: Actor, year: number, no
   const regs = await readAll<RegistrationDoc>(db, 'registrations', { memberId: actor.openid }, 'signedUpAt');
   const { start, end } = shanghaiYearBounds(year);
   const events = (
-    await byIds<EventDoc>(
+    await readByIds<EventDoc>(
       db,
       'events',
       regs.map((r) => r.eventId),
@@ -253,8 +248,8 @@ export async function myYearRecords(db: Database, actor: Actor, year: number, no
   ).filter((e) => e.status === 'published' && e.startsAt >= start && e.startsAt < end);
   const ids = events.map((e) => registrationId(e._id, actor.openid));
   const [checkIns, leaves] = await Promise.all([
-    byIds<CheckInDoc>(db, 'checkins', ids),
-    byIds<LeaveDoc>(db, 'leaves', ids),
+    readByIds<CheckInDoc>(db, 'checkins', ids),
+    readByIds<LeaveDoc>(db, 'leaves', ids),
   ]);
   const regOf = new Map(regs.map((r) => [r.eventId, r]));
   const present = new Set(checkIns.filter((c) => c.status === 'present').map((c) => c.eventId));

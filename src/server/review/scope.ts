@@ -23,7 +23,7 @@ import { shanghaiDateOf } from '../../domain/shanghai-time';
 import { shanghaiYearBounds } from '../../domain/year-figures';
 import { loadOrg } from '../access';
 import type { Database } from '../cloud';
-import { getDoc, readAll } from '../docs';
+import { getDoc, readAll, readByIds } from '../docs';
 
 export interface ReviewContext {
   db: Database;
@@ -52,9 +52,8 @@ export function activeDuring(pairing: PairingDoc, year: number): boolean {
   return pairing.endedAt === null || pairing.endedAt >= start;
 }
 
-async function pairingsByIds(db: Database, ids: readonly string[]): Promise<PairingDoc[]> {
-  if (ids.length === 0) return [];
-  return readAll<PairingDoc>(db, 'pairings', { _id: db.command.in([...new Set(ids)]) }, '_id');
+function pairingsByIds(db: Database, ids: readonly string[]): Promise<PairingDoc[]> {
+  return readByIds<PairingDoc>(db, 'pairings', ids);
 }
 
 async function committeeBranches(db: Database, committeeId: string): Promise<OrganizationDoc[]> {
