@@ -1,11 +1,9 @@
 /**
- * The attendance report as an .xlsx workbook for the branch's files. Written with exceljs's
- * streaming WorkbookWriter: rows are committed as they are added, so a large event never holds a
- * whole workbook model in the function's memory. Two sheets: 按支部 (counts per branch and the
+ * The attendance report as an .xlsx workbook for the branch's files (streamed: xlsx.ts). Two sheets: 按支部 (counts per branch and the
  * total) and 名单 (every registered or checked-in member). Times are Asia/Shanghai wall time.
  */
-import { PassThrough } from 'node:stream';
 import type { AttendanceReport } from '../contract';
+import { writeWorkbook } from './xlsx';
 
 const TIMING = { onTime: '按时', late: '迟到' } as const;
 const METHOD = { qr: '扫码签到', location: '定位签到', manual: '手工补签' } as const;
@@ -31,66 +29,51 @@ export function attendanceFileName(report: AttendanceReport): string {
 }
 
 export async function attendanceWorkbook(report: AttendanceReport): Promise<Buffer> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
+  return writeWorkbook((workbook) => {
+    const byBranch = workbook.addWorksheet('按支部');
+    byBranch.columns = [
+      { header: '支部', key: 'branch', width: 28 },
+      { header: '报名', key: 'registered', width: 8 },
+      { header: '出席', key: 'attended', width: 8 },
+      { header: '迟到', key: 'late', width: 8 },
+      { header: '缺席', key: 'absent', width: 8 },
+      { header: '未报名到场', key: 'walkIns', width: 12 },
+    ];
+    byBranch.getRow(1).font = { bold: true };
+    for (const row of report.byBranch) byBranch.addRow({ ...row, branch: row.branch.name }).commit();
+    const total = byBranch.addRow({ ...report.totals, branch: '合计' });
+    total.font = { bold: true };
+    total.commit();
+    byBranch.commit();
+
+    const branchNames = new Map(report.byBranch.map((row) => [row.branch.id, row.branch.name]));
+    const people = workbook.addWorksheet('名单');
+    people.columns = [
+      { header: '姓名', key: 'name', width: 12 },
+      { header: '支部', key: 'branch', width: 28 },
+      { header: '报名', key: 'registration', width: 8 },
+      { header: '签到时间', key: 'at', width: 18 },
+      { header: '按时/迟到', key: 'timing', width: 10 },
+      { header: '签到方式', key: 'method', width: 10 },
+      { header: '补签人', key: 'byName', width: 10 },
+      { header: '补签原因', key: 'reason', width: 30 },
+    ];
+    people.getRow(1).font = { bold: true };
+    for (const person of report.people) {
+      const checkIn = person.checkIn;
+      people
+        .addRow({
+          name: person.name,
+          branch: branchNames.get(person.branchId) ?? person.branchId,
+          registration: REGISTRATION[person.registration],
+          at: checkIn ? wallTime(checkIn.at) : '未签到',
+          timing: checkIn ? TIMING[checkIn.timing] : '',
+          method: checkIn ? METHOD[checkIn.method] : '',
+          byName: checkIn?.byName ?? '',
+          reason: checkIn?.reason ?? '',
+        })
+        .commit();
+    }
+    people.commit();
   });
-  // Loaded on first export only: exceljs is most of the bundle, and every other call of the api
-  // function would otherwise pay for evaluating it at cold start.
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  workbook.creator = '联建通';
-
-  const byBranch = workbook.addWorksheet('按支部');
-  byBranch.columns = [
-    { header: '支部', key: 'branch', width: 28 },
-    { header: '报名', key: 'registered', width: 8 },
-    { header: '出席', key: 'attended', width: 8 },
-    { header: '迟到', key: 'late', width: 8 },
-    { header: '缺席', key: 'absent', width: 8 },
-    { header: '未报名到场', key: 'walkIns', width: 12 },
-  ];
-  byBranch.getRow(1).font = { bold: true };
-  for (const row of report.byBranch) byBranch.addRow({ ...row, branch: row.branch.name }).commit();
-  const total = byBranch.addRow({ ...report.totals, branch: '合计' });
-  total.font = { bold: true };
-  total.commit();
-  byBranch.commit();
-
-  const branchNames = new Map(report.byBranch.map((row) => [row.branch.id, row.branch.name]));
-  const people = workbook.addWorksheet('名单');
-  people.columns = [
-    { header: '姓名', key: 'name', width: 12 },
-    { header: '支部', key: 'branch', width: 28 },
-    { header: '报名', key: 'registration', width: 8 },
-    { header: '签到时间', key: 'at', width: 18 },
-    { header: '按时/迟到', key: 'timing', width: 10 },
-    { header: '签到方式', key: 'method', width: 10 },
-    { header: '补签人', key: 'byName', width: 10 },
-    { header: '补签原因', key: 'reason', width: 30 },
-  ];
-  people.getRow(1).font = { bold: true };
-  for (const person of report.people) {
-    const checkIn = person.checkIn;
-    people
-      .addRow({
-        name: person.name,
-        branch: branchNames.get(person.branchId) ?? person.branchId,
-        registration: REGISTRATION[person.registration],
-        at: checkIn ? wallTime(checkIn.at) : '未签到',
-        timing: checkIn ? TIMING[checkIn.timing] : '',
-        method: checkIn ? METHOD[checkIn.method] : '',
-        byName: checkIn?.byName ?? '',
-        reason: checkIn?.reason ?? '',
-      })
-      .commit();
-  }
-  people.commit();
-
-  await workbook.commit();
-  await ended;
-  return Buffer.concat(chunks);
 }

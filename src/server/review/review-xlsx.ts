@@ -3,8 +3,8 @@
  * figure, its value, by month, and how many records stand behind it) and one evidence sheet per
  * figure listing those records — date, title, kind, detail, the row's own number and its link.
  */
-import { PassThrough } from 'node:stream';
 import type { EvidenceRow, FigureValue, ReviewScope } from '../../contract';
+import { writeWorkbook } from '../xlsx';
 
 export interface ReviewSheetInput {
   scope: ReviewScope & { name: string };
@@ -28,73 +28,60 @@ const shown = (unit: FigureValue['unit'], value: number | null): number | string
   value === null ? '' : unit === 'rate' ? Math.round(value * 1000) / 10 : value;
 
 export async function reviewWorkbook(input: ReviewSheetInput): Promise<Buffer> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  workbook.creator = '联建通';
-
-  const summary = workbook.addWorksheet('汇总');
-  summary.columns = [
-    { header: '分组', key: 'group', width: 12 },
-    { header: '统计项', key: 'title', width: 24 },
-    { header: '全年', key: 'value', width: 10 },
-    ...Array.from({ length: 12 }, (_, i) => ({ header: `${i + 1}月`, key: `m${i + 1}`, width: 7 })),
-    { header: '依据条数', key: 'count', width: 10 },
-    { header: '依据表', key: 'sheet', width: 24 },
-  ];
-  summary.getRow(1).font = { bold: true };
-  input.figures.forEach(({ value }, i) => {
-    summary
-      .addRow({
-        group: value.group,
-        title: value.unit === 'rate' ? `${value.title}（%）` : value.title,
-        value: shown(value.unit, value.value),
-        ...Object.fromEntries(value.byMonth.map((v, m) => [`m${m + 1}`, shown(value.unit, v)])),
-        count: value.evidenceCount,
-        sheet: sheetName(i, value.title),
-      })
-      .commit();
-  });
-  const foot = summary.addRow({
-    group: `${SCOPE_LABEL[input.scope.kind]}：${input.scope.name}`,
-    title: `${input.year} 年，生成于 ${input.generatedAt}`,
-  });
-  foot.font = { italic: true };
-  foot.commit();
-  summary.commit();
-
-  input.figures.forEach(({ value, rows }, i) => {
-    const sheet = workbook.addWorksheet(sheetName(i, value.title));
-    sheet.columns = [
-      { header: '日期', key: 'date', width: 12 },
-      { header: '记录', key: 'title', width: 36 },
-      { header: '类型', key: 'kind', width: 12 },
-      { header: '说明', key: 'detail', width: 40 },
-      { header: value.unit === 'rate' ? '出席/应到' : '数量', key: 'n', width: 12 },
-      { header: '链接', key: 'link', width: 48 },
+  return writeWorkbook((workbook) => {
+    const summary = workbook.addWorksheet('汇总');
+    summary.columns = [
+      { header: '分组', key: 'group', width: 12 },
+      { header: '统计项', key: 'title', width: 24 },
+      { header: '全年', key: 'value', width: 10 },
+      ...Array.from({ length: 12 }, (_, i) => ({ header: `${i + 1}月`, key: `m${i + 1}`, width: 7 })),
+      { header: '依据条数', key: 'count', width: 10 },
+      { header: '依据表', key: 'sheet', width: 24 },
     ];
-    sheet.getRow(1).font = { bold: true };
-    for (const row of rows)
-      sheet
+    summary.getRow(1).font = { bold: true };
+    input.figures.forEach(({ value }, i) => {
+      summary
         .addRow({
-          date: row.date,
-          title: row.title,
-          kind: row.kind ?? '',
-          detail: row.detail ?? '',
-          n: value.unit === 'rate' ? `${row.num ?? 0}/${row.den ?? 0}` : value.unit === 'sum' ? (row.amount ?? 0) : 1,
-          link: row.link,
+          group: value.group,
+          title: value.unit === 'rate' ? `${value.title}（%）` : value.title,
+          value: shown(value.unit, value.value),
+          ...Object.fromEntries(value.byMonth.map((v, m) => [`m${m + 1}`, shown(value.unit, v)])),
+          count: value.evidenceCount,
+          sheet: sheetName(i, value.title),
         })
         .commit();
-    sheet.commit();
-  });
+    });
+    const foot = summary.addRow({
+      group: `${SCOPE_LABEL[input.scope.kind]}：${input.scope.name}`,
+      title: `${input.year} 年，生成于 ${input.generatedAt}`,
+    });
+    foot.font = { italic: true };
+    foot.commit();
+    summary.commit();
 
-  await workbook.commit();
-  await ended;
-  return Buffer.concat(chunks);
+    input.figures.forEach(({ value, rows }, i) => {
+      const sheet = workbook.addWorksheet(sheetName(i, value.title));
+      sheet.columns = [
+        { header: '日期', key: 'date', width: 12 },
+        { header: '记录', key: 'title', width: 36 },
+        { header: '类型', key: 'kind', width: 12 },
+        { header: '说明', key: 'detail', width: 40 },
+        { header: value.unit === 'rate' ? '出席/应到' : '数量', key: 'n', width: 12 },
+        { header: '链接', key: 'link', width: 48 },
+      ];
+      sheet.getRow(1).font = { bold: true };
+      for (const row of rows)
+        sheet
+          .addRow({
+            date: row.date,
+            title: row.title,
+            kind: row.kind ?? '',
+            detail: row.detail ?? '',
+            n: value.unit === 'rate' ? `${row.num ?? 0}/${row.den ?? 0}` : value.unit === 'sum' ? (row.amount ?? 0) : 1,
+            link: row.link,
+          })
+          .commit();
+      sheet.commit();
+    });
+  });
 }
