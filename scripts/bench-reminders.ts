@@ -88,6 +88,7 @@ async function main(): Promise<void> {
       registered: MEMBERS,
       waitlisted: 0,
       lastSequence: MEMBERS,
+      openPlaces: null,
       createdBy: 'demo-secretary',
       createdAt: now,
       updatedAt: now,

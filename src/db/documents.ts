@@ -135,6 +135,14 @@ export interface EventDoc {
   waitlisted: number;
   /** The last sign-up sequence handed out: order of arrival, never reused. */
   lastSequence: number;
+  /** capacity − registered − waitlisted, null without a capacity (domain openPlacesOf). */
+  openPlaces: number | null;
+  /** When the last sign-up claimed a place (database clock), and whether the counters have been
+   * checked against the registrations since (server/registration-claims.ts). */
+  lastClaimAt?: Date;
+  countsToCheck?: boolean;
+  /** A token each transaction writes first (server/events.ts lockEvent), making other writers wait. */
+  txLock?: string;
   /** The sign-up queue's drain lease (server/registrations.ts): until when (ms), and whose. */
   drainLeaseUntil?: number;
   drainLeaseBy?: string;

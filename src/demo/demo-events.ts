@@ -13,6 +13,7 @@ import { writeEvent } from '../server/events';
 import { releaseRegistration, signUp } from '../server/registrations';
 import { generateThemeDayEvents } from '../server/theme-days';
 import { inTransaction } from '../server/transaction';
+import { noPlacesTaken } from '../domain/registration';
 
 const DAY = 24 * 60 * 60 * 1000;
 const MINUTE = 60 * 1000;
@@ -49,9 +50,7 @@ function demoEvent(people: DemoPeople, id: string, startsAt: Date, fields: Parti
     organisers: [people.secretary],
     status: 'published',
     cancelReason: null,
-    registered: 0,
-    waitlisted: 0,
-    lastSequence: 0,
+    ...noPlacesTaken(fields.capacity ?? null),
     createdBy: people.secretary.openid,
     createdAt: now,
     updatedAt: now,

@@ -14,6 +14,7 @@ import { writeEvent } from '../server/events';
 import { signUp } from '../server/registrations';
 import { generateThemeDayEvents } from '../server/theme-days';
 import { inTransaction } from '../server/transaction';
+import { noPlacesTaken } from '../domain/registration';
 
 const DAY = 24 * 60 * 60 * 1000;
 const MINUTE = 60 * 1000;
@@ -83,9 +84,7 @@ export async function seedDemoPairingEvents(db: Database, people: DemoPairingPeo
     ],
     status: 'published',
     cancelReason: null,
-    registered: 0,
-    waitlisted: 0,
-    lastSequence: 0,
+    ...noPlacesTaken(30),
     createdBy: lead.openid,
     createdAt: new Date(startsAt.getTime() - 10 * DAY),
     updatedAt: new Date(startsAt.getTime() - 10 * DAY),

@@ -118,6 +118,7 @@ export async function seedDemoReview(db: Database, p: DemoReviewPeople, now: Dat
       registered: spec.people.length,
       waitlisted: 0,
       lastSequence: spec.people.length,
+      openPlaces: null,
       createdBy: p.secretary.openid,
       createdAt: new Date(spec.startsAt.getTime() - 7 * DAY),
       updatedAt: new Date(spec.startsAt.getTime() - 7 * DAY),

@@ -116,6 +116,20 @@ export function placeFor(counts: SeatCounts, capacity: number | undefined): 'reg
   return capacity === undefined || counts.registered + counts.waitlisted < capacity ? 'registered' : 'waitlisted';
 }
 
+/**
+ * Places a newcomer may take as a seat: capacity less everyone registered or waiting (seats free
+ * while people wait are theirs). Zero or below sends a newcomer to the waitlist; null: no limit.
+ * The event keeps it beside its counters so that one conditional update can claim a place.
+ */
+export function openPlacesOf(capacity: number | null, counts: SeatCounts): number | null {
+  return capacity === null ? null : capacity - counts.registered - counts.waitlisted;
+}
+
+/** The counters of an event nobody has signed up for yet. */
+export function noPlacesTaken(capacity: number | null): QueueState & { openPlaces: number | null } {
+  return { registered: 0, waitlisted: 0, lastSequence: 0, openPlaces: capacity };
+}
+
 /** How many of the waitlist's head may be promoted now (0 after the cut-off). */
 export function promotableCount(counts: SeatCounts, policy: RegistrationPolicy, now: Date): number {
   assertPolicy(policy);

@@ -1,6 +1,8 @@
 /** Loading an event with the caller's right to it, and writing it with its audience index. */
+import { randomBytes } from 'node:crypto';
 import { AppError } from '../contract';
 import type { EventAudienceDoc, EventDoc } from '../db/documents';
+import { openPlacesOf } from '../domain/registration';
 import { addressedTo, canSee, type Actor, type ManageLevel, type OwnerAccess } from '../domain/event-access';
 import type { Database } from './cloud';
 import { audienceId, getDoc, withoutId } from './docs';
@@ -67,8 +69,17 @@ export async function managedEvent(
   return seen;
 }
 
-/** Inside a transaction: the event as it is now, or NOT_FOUND if it vanished. */
+/**
+ * Inside a transaction: the event as it is now, or NOT_FOUND if it vanished. Its first step is a
+ * write, so sign-ups claiming a place (plain conditional updates, registration-claims.ts) wait for
+ * this transaction instead of making its later write of the event conflict: only a claim made
+ * between the transaction's start and that write can.
+ */
 export async function lockEvent(tx: Transaction, eventId: string): Promise<EventDoc> {
+  await tx
+    .collection('events')
+    .doc(eventId)
+    .update({ txLock: randomBytes(6).toString('hex') });
   const { data } = await tx.collection('events').doc(eventId).get();
   if (!data) throw new AppError('NOT_FOUND', '活动不存在或已被删除');
   return data as EventDoc;
@@ -89,7 +100,12 @@ export async function writeEvent(tx: Transaction, event: EventDoc, previousAudie
     if (!(value instanceof Date) || Number.isNaN(value.getTime()))
       throw new AppError('INVALID_INPUT', '时间格式不正确', { details: [{ path: field, message: '时间格式不正确' }] });
   }
-  await tx.collection('events').doc(event._id).set(withoutId(event));
+  // The one place a whole event is written: its open places follow its capacity and counters.
+  const openPlaces = openPlacesOf(event.capacity, event);
+  await tx
+    .collection('events')
+    .doc(event._id)
+    .set({ ...withoutId(event), openPlaces });
   for (const branchId of event.audience) {
     const entry: Omit<EventAudienceDoc, '_id'> = {
       eventId: event._id,

@@ -7,7 +7,13 @@ import { randomBytes } from 'node:crypto';
 import { AppError, type ErrorCode } from '../contract';
 import type { EventDoc, RegistrationDoc, RegistrationRequest } from '../db/documents';
 import { registrationCutoff } from '../domain/event-lifecycle';
-import { drainRequests, promotableCount, type QueuedRequest, type RequestDecision } from '../domain/registration';
+import {
+  drainRequests,
+  openPlacesOf,
+  promotableCount,
+  type QueuedRequest,
+  type RequestDecision,
+} from '../domain/registration';
 import type { Database } from './cloud';
 import { getDoc, withoutId } from './docs';
 import { lockEvent } from './events';
@@ -17,6 +23,9 @@ import { isConflict, type Transaction } from './transaction';
 const DRAIN_BATCH = 50;
 /** Batches a lease holder decides before letting go (a queue longer than 40 × 50 waits for the next). */
 const MAX_ROUNDS = 40;
+/** How often, and how long, a drain waits for a waitlisted sign-up's registration to appear. */
+const MAX_STALLS = 5;
+const STALL_MS = 40;
 
 export interface RegistrationChange {
   event: EventDoc;
@@ -35,7 +44,7 @@ export function isActive(reg: RegistrationDoc | null): reg is RegistrationDoc {
 const LEASE_MS = 10_000;
 
 /** Takes the event's drain lease (one conditional update); the token to release it with, or null. */
-async function takeLease(db: Database, eventId: string): Promise<string | null> {
+export async function takeLease(db: Database, eventId: string): Promise<string | null> {
   const _ = db.command;
   const token = randomBytes(8).toString('hex');
   const now = Date.now();
@@ -46,7 +55,7 @@ async function takeLease(db: Database, eventId: string): Promise<string | null> 
   return updated === 1 ? token : null;
 }
 
-async function releaseLease(db: Database, eventId: string, token: string): Promise<void> {
+export async function releaseLease(db: Database, eventId: string, token: string): Promise<void> {
   await db.collection('events').where({ _id: eventId, drainLeaseBy: token }).update({ drainLeaseUntil: 0 });
 }
 
@@ -59,6 +68,7 @@ async function drainHeld(db: Database, eventId: string, token: string, now: Date
   const decided = new Map<string, RegistrationDoc>();
   let event: EventDoc | null = null;
   let released = false;
+  let stalls = 0;
   try {
     for (let round = 1; round <= MAX_ROUNDS; round++) {
       try {
@@ -66,6 +76,12 @@ async function drainHeld(db: Database, eventId: string, token: string, now: Date
         event = outcome.event;
         released = outcome.released === true;
         for (const [id, reg] of outcome.decided) decided.set(id, reg);
+        // Such a registration follows its claim within a call; the scheduler's recount covers a
+        // sign-up that died in between (registration-claims.ts).
+        if (outcome.stalled && stalls++ < MAX_STALLS) {
+          await sleep(STALL_MS);
+          continue;
+        }
         if (!outcome.more) break;
       } catch (err) {
         if (!isConflict(err)) throw err;
@@ -157,6 +173,8 @@ interface DrainOutcome {
   more: boolean;
   /** True when the round's transaction also let go of the lease (its last round). */
   released?: boolean;
+  /** True when seats are free for waitlisted members whose registrations are not written yet. */
+  stalled?: boolean;
 }
 
 async function pendingOf(db: Database, eventId: string): Promise<RegistrationDoc[]> {
@@ -180,7 +198,7 @@ async function waitlistHead(db: Database, eventId: string, size: number): Promis
   return data as RegistrationDoc[];
 }
 
-function policyOf(event: EventDoc) {
+export function policyOf(event: EventDoc) {
   return {
     capacity: event.capacity ?? undefined,
     signUpDeadline: event.signUpDeadline,
@@ -204,7 +222,9 @@ async function drainOnce(db: Database, eventId: string, token: string, now: Date
   const freeing = live.filter((r) => r.request?.op !== 'signUp' && isActive(r)).length;
   const headLimit = Math.min(promotableCount(seen, policyOf(seen), now) + freeing, seen.waitlisted, 1000);
   const waiting = await waitlistHead(db, eventId, headLimit);
-  if (live.length === 0 && waiting.length === 0) return { event: seen, decided: new Map(), more: false };
+  // Seats free for a waitlist not yet visible: a sign-up between its claim and its registration.
+  if (live.length === 0 && waiting.length === 0)
+    return { event: seen, decided: new Map(), more: false, stalled: headLimit > 0 };
 
   const run = db.runTransaction as unknown as <T>(work: (tx: Transaction) => Promise<T>, times: number) => Promise<T>;
   return run.call<Database, [(tx: Transaction) => Promise<DrainOutcome>, number], Promise<DrainOutcome>>(
@@ -270,7 +290,11 @@ async function drainOnce(db: Database, eventId: string, token: string, now: Date
               tx
                 .collection('events')
                 .doc(eventId)
-                .update({ ...result.state, ...(releasing ? { drainLeaseUntil: 0 } : {}) }),
+                .update({
+                  ...result.state,
+                  openPlaces: openPlacesOf(event.capacity, result.state),
+                  ...(releasing ? { drainLeaseUntil: 0 } : {}),
+                }),
             ]
           : []),
       ]);

@@ -1,26 +1,25 @@
 /**
  * Sign-up, cancellation, release and waitlist promotion, built for CloudBase's transactions, which
  * do not wait: two transactions that write the same document conflict and one is aborted. On the
- * morning of a theme day hundreds of members act on one event at once, so no member writes the
- * event's counters. Instead:
+ * morning of a theme day hundreds of members act on one event at once, so no member runs a
+ * transaction over the event. Instead:
  *
- * 1. A member writes a request on their own registration (`${eventId}_${openid}`, so one per
- *    member by construction), stamped with the database's clock (`serverDate`). Requests of
- *    different members never touch the same document.
- * 2. The queue is drained by one writer at a time: a lease on the event, taken with one
- *    conditional update (which the database serialises without aborting anyone). Its holder
- *    decides the pending requests in arrival order (domain/registration.ts drainRequests), a
- *    batch per transaction that writes their outcomes, the counters and any promotions, until
- *    the queue is empty. Everyone else polls their own registration until it is decided, and
- *    takes the lease themselves if it is free (so no request waits for a drainer that has gone).
- *    Nobody is answered CONFLICT merely because others acted at the same moment, and no
- *    transaction is started only to be aborted.
+ * 1. A first sign-up claims its place with one conditional update of the event, which the
+ *    database serialises without aborting anyone, and then writes the registration it decided
+ *    (registration-claims.ts). Nobody waits for anybody.
+ * 2. Everything else that moves places (a cancellation, a secretary's release, leaving the
+ *    branch, and a sign-up a claim cannot decide) writes a request on the member's own
+ *    registration (`${eventId}_${openid}`, so one per member by construction), stamped with the
+ *    database's clock. The queue is drained by one writer at a time, holding a lease on the
+ *    event: it decides the pending requests in arrival order (domain/registration.ts
+ *    drainRequests), a batch per transaction that writes their outcomes, the counters and the
+ *    promotions from the head of the waitlist. The requester waits for its own decision, and
+ *    takes the lease itself if it is free (registration-queue.ts).
  *
- * Counters, statuses and sequences change only inside a drain's transaction, so they never
- * disagree, and a request whose function died before draining is decided by the next drain (or
- * the scheduler's sweep): nothing is left half-done. CloudBase transactions read documents by
- * id, not by query: the lease holder reads the queue and the waitlist head with plain queries
- * just before each transaction. The queue itself is registration-queue.ts.
+ * Nobody is answered CONFLICT merely because others acted at the same moment. A request whose
+ * function died before draining is decided by the next drain or the scheduler's sweep, and a
+ * claim whose function died before its registration by the scheduler's recount: nothing is left
+ * half-done for longer than that.
  */
 import { AppError } from '../contract';
 import type { EventDoc, RegistrationDoc, RegistrationRequest } from '../db/documents';
@@ -29,8 +28,10 @@ import { registrationCutoff, signUpOpen } from '../domain/event-lifecycle';
 import type { RequestOp } from '../domain/registration';
 import type { Database } from './cloud';
 import { getDoc, isDuplicateWrite, registrationId } from './docs';
+import { claimPlace, giveBack, type Claim } from './registration-claims';
 import { isActive, settled, type RegistrationChange } from './registration-queue';
 
+export { repairClaimedCounts } from './registration-claims';
 export { drainStalePending, fillFreeSeats, type RegistrationChange } from './registration-queue';
 
 export interface Requester {
@@ -88,7 +89,6 @@ export async function signUp(
 ): Promise<RegistrationChange> {
   assertOpenFor(event);
   const id = registrationId(event._id, actor.openid);
-  const request = requestOf(db, 'signUp', { openid: actor.openid, name }, null);
   const fresh: RegistrationDoc = {
     _id: id,
     eventId: event._id,
@@ -100,21 +100,62 @@ export async function signUp(
     signedUpAt: now,
     updatedAt: now,
     pending: true,
-    request,
+    request: requestOf(db, 'signUp', { openid: actor.openid, name }, null),
     refusal: null,
     released: null,
   };
-  // Most sign-ups are a member's first for the event: one insert, refused if they have one.
-  if (signUpOpen(event, now) && (await insertRequest(db, fresh))) return settled(db, event, id, now);
+  // Most sign-ups are a member's first for the event: a claim, then the registration it decided.
+  const claim = signUpOpen(event, now) ? await claimPlace(db, event) : null;
+  if (claim) {
+    const placed = await placeClaimed(db, fresh, claim, now);
+    if (placed) return placed;
+  }
   const existing = await getDoc<RegistrationDoc>(db, 'registrations', id);
   // A double tap, or a retry on a weak network, answers the first sign-up.
   if (isActive(existing) && !existing.pending) return { event, registration: existing };
   if (!signUpOpen(event, now)) throw new AppError('SIGNUP_CLOSED');
-  if (existing) await writeRequest(db, existing, request, now);
+  // What a claim cannot decide (the event changed, a request of the member's pending) is queued.
+  if (existing) await writeRequest(db, existing, fresh.request as RegistrationRequest, now);
   else await insertRequest(db, fresh);
   return settled(db, event, id, now);
 }
 
+/**
+ * Writes the registration a claim decided: a first one, or a cancelled one taken up again. When
+ * the member has a registration that is not cancelled, hands the claim back and answers null.
+ */
+async function placeClaimed(
+  db: Database,
+  fresh: RegistrationDoc,
+  claim: Claim,
+  now: Date,
+): Promise<RegistrationChange | null> {
+  const placed: RegistrationDoc = {
+    ...fresh,
+    status: claim.status,
+    sequence: claim.sequence,
+    signedUpAt: claim.at,
+    pending: false,
+    request: null,
+    countsAtDecision: claim.counts,
+    positionAtDecision: claim.waitlistPosition,
+  };
+  const answer = {
+    event: claim.event,
+    registration: placed,
+    ...(claim.waitlistPosition === null ? {} : { waitlistPosition: claim.waitlistPosition }),
+  };
+  if (await insertRequest(db, placed)) return answer;
+  const _ = db.command;
+  const { _id, ...fields } = placed;
+  const { updated } = await db
+    .collection('registrations')
+    .where({ _id, status: 'cancelled', pending: _.neq(true) })
+    .update({ ...fields, released: null, promotionNotice: _.remove() });
+  if (updated === 1) return answer;
+  await giveBack(db, claim, now);
+  return null;
+}
 /** Cancels the caller's registration; the seat goes to the next in line. */
 export async function cancelRegistration(
   db: Database,

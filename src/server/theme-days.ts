@@ -19,6 +19,7 @@ import type { Database } from './cloud';
 import { getDoc, getDocInTx } from './docs';
 import { writeEvent } from './events';
 import { inTransaction, type Transaction } from './transaction';
+import { noPlacesTaken } from '../domain/registration';
 
 export const CALENDAR_MONTHS = 12;
 
@@ -116,9 +117,7 @@ function draftFor(
     organisers: [],
     status: 'draft',
     cancelReason: null,
-    registered: 0,
-    waitlisted: 0,
-    lastSequence: 0,
+    ...noPlacesTaken(null),
     createdBy: doc.updatedBy,
     createdAt: now,
     updatedAt: now,

@@ -8,7 +8,7 @@
 import { calledByTimer, callSource, cloudApp } from '../../server/cloud';
 import { describeError, log } from '../../server/log';
 import { settleAllDue } from '../../server/attendance-points';
-import { drainStalePending } from '../../server/registrations';
+import { drainStalePending, repairClaimedCounts } from '../../server/registrations';
 import { publishDueNotices } from '../../server/notices';
 import { claimDailyRun } from '../../server/daily-run';
 import { runReminders } from '../../server/reminders/run';
@@ -39,13 +39,24 @@ export async function main(event: unknown): Promise<Record<string, unknown>> {
     if (daily) log('request', { action: 'scheduler.themeDays', ok: true, ...themeDays });
     const signUpQueues = await drainStalePending(db, now);
     log('request', { action: 'scheduler.signUpQueues', ok: true, drained: signUpQueues });
+    const signUpCounts = await repairClaimedCounts(db, now);
+    log('request', { action: 'scheduler.signUpCounts', ok: true, mended: signUpCounts });
     const attendancePoints = await settleAllDue(db, now);
     log('request', { action: 'scheduler.attendancePoints', ok: true, settled: attendancePoints });
     const notices = await publishDueNotices(db, now);
     log('request', { action: 'scheduler.notices', ok: true, published: notices });
     const reminders = await runReminders(db, now, daily);
     log('request', { action: 'scheduler.reminders', ok: true, ...reminders });
-    return { at: now.toISOString(), daily, themeDays, signUpQueues, attendancePoints, notices, reminders };
+    return {
+      at: now.toISOString(),
+      daily,
+      themeDays,
+      signUpQueues,
+      signUpCounts,
+      attendancePoints,
+      notices,
+      reminders,
+    };
   } catch (err) {
     log('failed', { action: 'scheduler', ...describeError(err) });
     throw err;

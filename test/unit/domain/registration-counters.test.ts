@@ -1,4 +1,4 @@
-import { placeFor, promotableCount } from '../../../src/domain/registration';
+import { noPlacesTaken, openPlacesOf, placeFor, promotableCount } from '../../../src/domain/registration';
 
 const policy = (capacity: number | undefined, cutoff = '2026-03-15T06:30:00Z') => ({
   capacity,
@@ -22,5 +22,20 @@ describe('sign-up from the event counters', () => {
     expect(promotableCount({ registered: 100, waitlisted: 10 }, policy(100), before)).toBe(0);
     expect(promotableCount({ registered: 97, waitlisted: 10 }, policy(100), new Date('2026-03-15T06:30:01Z'))).toBe(0);
     expect(() => promotableCount({ registered: 0, waitlisted: 1 }, policy(-1), before)).toThrow(RangeError);
+  });
+
+  it('keeps open places so that a claim "while above zero" seats exactly whom placeFor seats', () => {
+    for (const capacity of [0, 1, 5, 100])
+      for (let registered = 0; registered <= capacity + 2; registered++)
+        for (let waitlisted = 0; waitlisted <= 3; waitlisted++) {
+          const open = openPlacesOf(capacity, { registered, waitlisted }) as number;
+          expect(open > 0).toBe(placeFor({ registered, waitlisted }, capacity) === 'registered');
+        }
+    // Every claim, seat or waitlist place, takes one open place; promotions take none.
+    expect(openPlacesOf(10, { registered: 9, waitlisted: 3 })).toBe(
+      openPlacesOf(10, { registered: 10, waitlisted: 2 }),
+    );
+    expect(openPlacesOf(null, { registered: 5000, waitlisted: 0 })).toBeNull();
+    expect(noPlacesTaken(30)).toEqual({ registered: 0, waitlisted: 0, lastSequence: 0, openPlaces: 30 });
   });
 });

@@ -16,6 +16,7 @@ import { tellPromoted } from './reminders';
 import { inTransaction } from '../../../server/transaction';
 import { actorOf, nameOf, ownerOrOwn } from './actor';
 import type { Handler, HandlerContext } from './types';
+import { noPlacesTaken } from '../../../domain/registration';
 
 export { listEvents as list } from './event-list';
 
@@ -62,9 +63,7 @@ export const create: Handler<'event.create'> = async ({ owner: given, ...input }
     organisers: [{ openid: actor.openid, name: nameOf(ctx) }],
     status: 'draft',
     cancelReason: null,
-    registered: 0,
-    waitlisted: 0,
-    lastSequence: 0,
+    ...noPlacesTaken(input.capacity),
     createdBy: actor.openid,
     createdAt: ctx.now,
     updatedAt: ctx.now,

@@ -1,0 +1,163 @@
+/**
+ * Sign-ups that claim their own place (server/registration-claims.ts), against everything else
+ * that moves an event's counters at the same moment: cancellations and their promotions, a
+ * capacity edit, a member tapping five times, and a function that died between its claim and its
+ * registration. After each storm the counters must equal the registrations, no seat may stand
+ * free while someone waits, and nobody waiting may have arrived before someone seated.
+ */
+import type { RegistrationResult } from '../../src/contract';
+import type { EventDoc, RegistrationDoc } from '../../src/db/documents';
+import { readAll } from '../../src/server/docs';
+import { claimPlace } from '../../src/server/registration-claims';
+import { call, DAY, makeBranch, publishedEvent, unwrap, type TestBranch } from './event-support';
+import { startApiCloud, type ApiCloud } from './support';
+
+let cloud: ApiCloud;
+let branch: TestBranch;
+
+beforeAll(async () => {
+  cloud = await startApiCloud();
+  branch = await makeBranch(cloud, 'b-claims', 300);
+}, 60_000);
+afterAll(() => cloud.stop());
+
+async function eventDoc(eventId: string): Promise<EventDoc> {
+  const { data } = await cloud.db().collection('events').doc(eventId).get();
+  return (data as EventDoc[])[0]!;
+}
+
+async function active(eventId: string): Promise<RegistrationDoc[]> {
+  const db = cloud.db();
+  return readAll<RegistrationDoc>(
+    db,
+    'registrations',
+    { eventId, status: db.command.in(['registered', 'waitlisted']) },
+    'sequence',
+  );
+}
+
+/** The invariants every storm must leave behind. */
+async function expectConsistent(eventId: string): Promise<{ registered: string[]; waitlisted: string[] }> {
+  const [event, regs] = await Promise.all([eventDoc(eventId), active(eventId)]);
+  const registered = regs.filter((r) => r.status === 'registered');
+  const waitlisted = regs.filter((r) => r.status === 'waitlisted');
+  expect({ registered: event.registered, waitlisted: event.waitlisted }).toEqual({
+    registered: registered.length,
+    waitlisted: waitlisted.length,
+  });
+  const capacity = event.capacity as number;
+  expect(event.openPlaces).toBe(capacity - registered.length - waitlisted.length);
+  // No seat stands free while someone waits, and nobody waiting arrived before someone seated.
+  if (waitlisted.length > 0) {
+    expect(registered.length).toBe(capacity);
+    expect(Math.max(...registered.map((r) => r.sequence))).toBeLessThan(Math.min(...waitlisted.map((r) => r.sequence)));
+  }
+  expect(new Set(regs.map((r) => r.sequence)).size).toBe(regs.length);
+  expect(regs.every((r) => !r.pending)).toBe(true);
+  return { registered: registered.map((r) => r.memberId), waitlisted: waitlisted.map((r) => r.memberId) };
+}
+
+const signUp = async (eventId: string, openid: string) =>
+  unwrap<RegistrationResult>(await cloud.api('registration.signUp', { eventId }, openid));
+
+it('sign-ups and cancellations at the same moment leave exact counters and promote in order', async () => {
+  const { id: eventId } = await publishedEvent(cloud, branch, 3 * DAY, { capacity: 40 });
+  const first = branch.members.slice(0, 60);
+  for (const openid of first) await signUp(eventId, openid);
+  const leaving = first.slice(0, 30);
+  const arriving = branch.members.slice(60, 200);
+  const answers = await Promise.all([
+    ...leaving.map(async (openid) =>
+      unwrap<RegistrationResult>(await cloud.api('registration.cancel', { eventId }, openid)),
+    ),
+    ...arriving.map((openid) => signUp(eventId, openid)),
+  ]);
+  expect(answers.slice(0, 30).every((a) => a.registration?.status === 'cancelled')).toBe(true);
+  expect(answers.slice(30).every((a) => a.registration !== null)).toBe(true);
+  const { registered, waitlisted } = await expectConsistent(eventId);
+  expect(registered).toHaveLength(40);
+  expect(waitlisted).toHaveLength(60 - 30 + 140 - 40);
+  // The ten who stayed seated and the twenty who waited first are seated now.
+  expect(registered.slice(0, 30)).toEqual(first.slice(30, 60));
+}, 60_000);
+
+it('a capacity raised in the middle of a storm of sign-ups is filled from the head of the waitlist', async () => {
+  const { id: eventId } = await publishedEvent(cloud, branch, 3 * DAY, { capacity: 20 });
+  const crowd = branch.members.slice(0, 150);
+  const c0 = cloud.local.databaseStats().conflicts;
+  const [edited] = await Promise.all([
+    (async () => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return cloud.api('event.update', { eventId, capacity: 60 }, branch.secretary);
+    })(),
+    ...crowd.map((openid) => signUp(eventId, openid)),
+  ]);
+  expect(edited).toMatchObject({ ok: true });
+  // The edit's transaction writes the event first, so claims wait for it rather than make it
+  // start over: only a claim between its start and that write can (6–7 retries without it).
+  expect(cloud.local.databaseStats().conflicts - c0).toBeLessThanOrEqual(2);
+  const { registered, waitlisted } = await expectConsistent(eventId);
+  expect(registered).toHaveLength(60);
+  expect(waitlisted).toHaveLength(90);
+}, 60_000);
+
+it('five taps of one member at once make one registration and leave no place taken twice', async () => {
+  const { id: eventId } = await publishedEvent(cloud, branch, 3 * DAY, { capacity: 2 });
+  await signUp(eventId, branch.members[0]!);
+  const taps = await Promise.all(Array.from({ length: 5 }, () => signUp(eventId, branch.members[1]!)));
+  expect(new Set(taps.map((t) => t.registration?.status))).toEqual(new Set(['registered']));
+  // A third member gets the waitlist: the taps handed back the places they claimed twice.
+  expect((await signUp(eventId, branch.members[2]!)).registration).toMatchObject({
+    status: 'waitlisted',
+    waitlistPosition: 1,
+  });
+  await expectConsistent(eventId);
+  expect((await active(eventId)).map((r) => r.memberId)).toEqual(branch.members.slice(0, 3));
+}, 30_000);
+
+it('signing up again after cancelling takes a new place at the back, under the same registration', async () => {
+  const { id: eventId } = await publishedEvent(cloud, branch, 3 * DAY, { capacity: 1 });
+  const [a, b] = branch.members as [string, string];
+  await signUp(eventId, a);
+  await call(cloud, 'registration.cancel', { eventId }, a);
+  await signUp(eventId, b);
+  const again = await signUp(eventId, a);
+  expect(again.registration).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+  const mine = (await active(eventId)).find((r) => r.memberId === a)!;
+  expect(mine).toMatchObject({ _id: `${eventId}_${a}`, sequence: 3, released: null });
+  await expectConsistent(eventId);
+}, 30_000);
+
+it('a place claimed by a function that died before its registration is given back by the scheduler', async () => {
+  const { id: eventId } = await publishedEvent(cloud, branch, 3 * DAY, { capacity: 2 });
+  await signUp(eventId, branch.members[0]!);
+  // What a sign-up leaves behind when it dies between its claim and its registration.
+  const orphan = await claimPlace(cloud.db(), await eventDoc(eventId));
+  expect(orphan).toMatchObject({ status: 'registered', sequence: 2 });
+  const late = await signUp(eventId, branch.members[1]!);
+  expect(late.registration).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+
+  // Not while the claim could still be written: no function runs that long, but it might yet.
+  const soon = await cloud.fireTimer<{ signUpCounts: number }>('scheduler', 'daily', new Date());
+  expect(soon.signUpCounts).toBe(0);
+  expect(await eventDoc(eventId)).toMatchObject({ registered: 2, waitlisted: 1 });
+
+  const later = await cloud.fireTimer<{ signUpCounts: number }>(
+    'scheduler',
+    'daily',
+    new Date(Date.now() + 2 * 60_000),
+  );
+  expect(later.signUpCounts).toBe(1);
+  const { registered, waitlisted } = await expectConsistent(eventId);
+  // The seat nobody held went to the one waiting.
+  expect(registered).toEqual(branch.members.slice(0, 2));
+  expect(waitlisted).toEqual([]);
+  expect(await eventDoc(eventId)).toMatchObject({ countsToCheck: false, drainLeaseUntil: 0 });
+  // Checked once: the next run has nothing to look at.
+  const again = await cloud.fireTimer<{ signUpCounts: number }>(
+    'scheduler',
+    'daily',
+    new Date(Date.now() + 3 * 60_000),
+  );
+  expect(again.signUpCounts).toBe(0);
+}, 30_000);
