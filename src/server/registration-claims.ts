@@ -38,17 +38,33 @@ export interface Claim {
 /** Longer than any function runs (api: 20 s), so a claim this old will never be written. */
 const CLAIM_SETTLED_MS = 60_000;
 
+/** What a claim needs to know of the event: only which attempt to make first depends on it. */
+export type PlaceHint = Pick<EventDoc, '_id' | 'capacity' | 'openPlaces'>;
+
 /**
- * Claims a place in `event` (as the caller read it): a seat if one is open, else a waitlist
- * place. Null when the event changed in a way only the queue decides (cancelled, capacity
- * edited, counters from before open places were kept).
+ * Claims a place for `claimant` in the event: a seat if one is open, else a waitlist place. The
+ * update's conditions are the whole check (published, addressed to the claimant's branch, sign-up
+ * not closed, the capacity `hint` names), so a stale hint costs at most a failed attempt. Null
+ * when no place could be claimed that way: the caller reads the event and lets it say why, or
+ * queues what only the queue decides.
  */
-export async function claimPlace(db: Database, event: EventDoc): Promise<Claim | null> {
+export async function claimPlace(
+  db: Database,
+  hint: PlaceHint,
+  claimant: { branchId: string },
+  now: Date,
+): Promise<Claim | null> {
   const _ = db.command;
-  const base = { _id: event._id, status: 'published', capacity: event.capacity };
+  const unlimited = hint.capacity === null;
+  const base = {
+    _id: hint._id,
+    status: 'published',
+    audience: claimant.branchId,
+    signUpDeadline: _.gte(now),
+    capacity: hint.capacity,
+  };
   const stamp = { lastSequence: _.inc(1), lastClaimAt: db.serverDate(), countsToCheck: true };
   const attempt = async (status: Claim['status']): Promise<Claim | null> => {
-    const unlimited = event.capacity === null;
     const where = unlimited ? base : { ...base, openPlaces: status === 'registered' ? _.gt(0) : _.lte(0) };
     const counter = status === 'registered' ? { registered: _.inc(1) } : { waitlisted: _.inc(1) };
     const { doc } = (await db
@@ -58,7 +74,8 @@ export async function claimPlace(db: Database, event: EventDoc): Promise<Claim |
       doc?: EventDoc | null;
     };
     if (!doc) return null;
-    const after = { ...doc, _id: event._id };
+    const after = { ...doc, _id: hint._id };
+    remember(after);
     return {
       status,
       sequence: after.lastSequence,
@@ -68,15 +85,36 @@ export async function claimPlace(db: Database, event: EventDoc): Promise<Claim |
       event: after,
     };
   };
-  // Try first where the caller's read of the event points; the other only if it changed since.
-  const first: Claim['status'] = event.capacity === null || (event.openPlaces ?? 0) > 0 ? 'registered' : 'waitlisted';
+  // Try first where the hint points; the other only if the event changed since.
+  const first: Claim['status'] = unlimited || (hint.openPlaces ?? 0) > 0 ? 'registered' : 'waitlisted';
   const claim = await attempt(first);
-  if (claim || event.capacity === null) return claim;
+  if (claim || unlimited) return claim;
   return attempt(first === 'registered' ? 'waitlisted' : 'registered');
 }
 
-/** Gives a claimed place back (the member turned out to have a registration already). */
-export async function giveBack(db: Database, claim: Claim, now: Date): Promise<void> {
+/**
+ * The events this function instance has lately seen sign-ups for, as their last claim (or read)
+ * left them. A hint only: it spares a warm instance the read of the event before claiming (the
+ * claim's conditions decide), and which attempt to make first.
+ */
+const hints = new Map<string, PlaceHint>();
+const MAX_HINTS = 200;
+
+export function remember(event: PlaceHint): void {
+  hints.delete(event._id);
+  hints.set(event._id, { _id: event._id, capacity: event.capacity, openPlaces: event.openPlaces });
+  if (hints.size > MAX_HINTS) hints.delete(hints.keys().next().value as string);
+}
+
+export function placeHint(eventId: string): PlaceHint | null {
+  return hints.get(eventId) ?? null;
+}
+
+/**
+ * Gives a claimed place back (the member turned out to have a registration already); answers the
+ * event as that left it.
+ */
+export async function giveBack(db: Database, claim: Claim, now: Date): Promise<EventDoc> {
   const _ = db.command;
   const counter = claim.status === 'registered' ? { registered: _.inc(-1) } : { waitlisted: _.inc(-1) };
   const { doc } = (await db
@@ -85,8 +123,11 @@ export async function giveBack(db: Database, claim: Claim, now: Date): Promise<v
     .updateAndReturn({ ...counter, ...(claim.event.capacity === null ? {} : { openPlaces: _.inc(1) }) })) as {
     doc?: EventDoc | null;
   };
+  if (!doc) return claim.event;
+  const after = { ...doc, _id: claim.event._id };
   // A seat handed back while people wait is theirs.
-  if (doc && promotableCount(doc, policyOf(doc), now) > 0) await fillFreeSeats(db, claim.event._id, now);
+  if (promotableCount(after, policyOf(after), now) > 0) await fillFreeSeats(db, after._id, now);
+  return after;
 }
 
 /**

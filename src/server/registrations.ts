@@ -28,7 +28,7 @@ import { registrationCutoff, signUpOpen } from '../domain/event-lifecycle';
 import type { RequestOp } from '../domain/registration';
 import type { Database } from './cloud';
 import { getDoc, isDuplicateWrite, registrationId } from './docs';
-import { claimPlace, giveBack, type Claim } from './registration-claims';
+import { claimPlace, giveBack, placeHint, remember, type Claim } from './registration-claims';
 import { isActive, settled, type RegistrationChange } from './registration-queue';
 
 export { repairClaimedCounts } from './registration-claims';
@@ -79,19 +79,10 @@ async function insertRequest(db: Database, fresh: RegistrationDoc): Promise<bool
   }
 }
 
-/** Sign up for a seat or a waitlist place; signing up again answers the standing registration. */
-export async function signUp(
-  db: Database,
-  event: EventDoc,
-  actor: Actor,
-  name: string,
-  now: Date,
-): Promise<RegistrationChange> {
-  assertOpenFor(event);
-  const id = registrationId(event._id, actor.openid);
-  const fresh: RegistrationDoc = {
-    _id: id,
-    eventId: event._id,
+function firstRegistration(db: Database, eventId: string, actor: Actor, name: string, now: Date): RegistrationDoc {
+  return {
+    _id: registrationId(eventId, actor.openid),
+    eventId,
     memberId: actor.openid,
     branchId: actor.branchId,
     name,
@@ -104,32 +95,65 @@ export async function signUp(
     refusal: null,
     released: null,
   };
-  // Most sign-ups are a member's first for the event: a claim, then the registration it decided.
-  const claim = signUpOpen(event, now) ? await claimPlace(db, event) : null;
-  if (claim) {
-    const placed = await placeClaimed(db, fresh, claim, now);
-    if (placed) return placed;
-  }
-  const existing = await getDoc<RegistrationDoc>(db, 'registrations', id);
-  // A double tap, or a retry on a weak network, answers the first sign-up.
-  if (isActive(existing) && !existing.pending) return { event, registration: existing };
-  if (!signUpOpen(event, now)) throw new AppError('SIGNUP_CLOSED');
-  // What a claim cannot decide (the event changed, a request of the member's pending) is queued.
-  if (existing) await writeRequest(db, existing, fresh.request as RegistrationRequest, now);
-  else await insertRequest(db, fresh);
-  return settled(db, event, id, now);
 }
 
 /**
- * Writes the registration a claim decided: a first one, or a cancelled one taken up again. When
- * the member has a registration that is not cancelled, hands the claim back and answers null.
+ * A sign-up by a warm instance that has seen the event lately: it claims without reading the
+ * event first (the claim checks what the read would). Null when there is no hint or the claim
+ * failed: the caller then reads the event and signs up with it (`signUp`).
  */
-async function placeClaimed(
+export async function signUpByHint(
   db: Database,
-  fresh: RegistrationDoc,
-  claim: Claim,
+  eventId: string,
+  actor: Actor,
+  name: string,
   now: Date,
 ): Promise<RegistrationChange | null> {
+  const hint = placeHint(eventId);
+  const claim = hint ? await claimPlace(db, hint, actor, now) : null;
+  if (!claim) return null;
+  const fresh = firstRegistration(db, eventId, actor, name, now);
+  return (await placeClaimed(db, fresh, claim)) ?? afterFailedClaim(db, await giveBack(db, claim, now), fresh, now);
+}
+
+/** Sign up for a seat or a waitlist place; signing up again answers the standing registration. */
+export async function signUp(
+  db: Database,
+  event: EventDoc,
+  actor: Actor,
+  name: string,
+  now: Date,
+): Promise<RegistrationChange> {
+  assertOpenFor(event);
+  remember(event);
+  const fresh = firstRegistration(db, event._id, actor, name, now);
+  // Most sign-ups are a member's first for the event: a claim, then the registration it decided.
+  const claim = signUpOpen(event, now) ? await claimPlace(db, event, actor, now) : null;
+  if (!claim) return afterFailedClaim(db, event, fresh, now);
+  return (await placeClaimed(db, fresh, claim)) ?? afterFailedClaim(db, await giveBack(db, claim, now), fresh, now);
+}
+
+/** What a claim cannot decide: a standing registration, or a change only the queue decides. */
+async function afterFailedClaim(
+  db: Database,
+  event: EventDoc,
+  fresh: RegistrationDoc,
+  now: Date,
+): Promise<RegistrationChange> {
+  const existing = await getDoc<RegistrationDoc>(db, 'registrations', fresh._id);
+  // A double tap, or a retry on a weak network, answers the first sign-up.
+  if (isActive(existing) && !existing.pending) return { event, registration: existing };
+  if (!signUpOpen(event, now)) throw new AppError('SIGNUP_CLOSED');
+  if (existing) await writeRequest(db, existing, fresh.request as RegistrationRequest, now);
+  else await insertRequest(db, fresh);
+  return settled(db, event, fresh._id, now);
+}
+
+/**
+ * Writes the registration a claim decided: a first one, or a cancelled one taken up again. Null
+ * when the member has a registration that is not cancelled (the claim is then handed back).
+ */
+async function placeClaimed(db: Database, fresh: RegistrationDoc, claim: Claim): Promise<RegistrationChange | null> {
   const placed: RegistrationDoc = {
     ...fresh,
     status: claim.status,
@@ -152,9 +176,7 @@ async function placeClaimed(
     .collection('registrations')
     .where({ _id, status: 'cancelled', pending: _.neq(true) })
     .update({ ...fields, released: null, promotionNotice: _.remove() });
-  if (updated === 1) return answer;
-  await giveBack(db, claim, now);
-  return null;
+  return updated === 1 ? answer : null;
 }
 /** Cancels the caller's registration; the seat goes to the next in line. */
 export async function cancelRegistration(

@@ -4,9 +4,11 @@ import type { EventDoc } from '../../../db/documents';
 import type { Database } from '../../../server/cloud';
 import { countsView, registrationView } from '../../../server/event-views';
 import { loadEvent, managedEvent, visibleEvent, visibleOf } from '../../../server/events';
+import { placeHint } from '../../../server/registration-claims';
 import {
   cancelRegistration,
   releaseRegistration,
+  signUpByHint,
   signUp as signUpFor,
   type RegistrationChange,
 } from '../../../server/registrations';
@@ -25,12 +27,20 @@ async function resultOf(
   };
 }
 
-/** The event is read beside the router's read of the caller (see EarlyReadHandler). */
-export const signUp = withEarlyRead<'registration.signUp', EventDoc | null>(
-  ({ eventId }, db) => loadEvent(db, eventId),
-  async (_input, ctx, loaded) => {
+/**
+ * A warm instance that has seen the event lately claims at once (the claim checks what reading
+ * the event would); otherwise the event is read beside the router's read of the caller (see
+ * EarlyReadHandler), and it is read after a claim that failed, to say why or to queue.
+ */
+export const signUp = withEarlyRead<'registration.signUp', EventDoc | null | 'hinted'>(
+  ({ eventId }, db) => (placeHint(eventId) ? Promise.resolve('hinted' as const) : loadEvent(db, eventId)),
+  async ({ eventId }, ctx, loaded) => {
     const actor = actorOf(ctx);
-    const event = await visibleOf(ctx.db, loaded, actor);
+    if (loaded === 'hinted') {
+      const claimed = await signUpByHint(ctx.db, eventId, actor, nameOf(ctx), ctx.now);
+      if (claimed) return resultOf(ctx.db, claimed);
+    }
+    const event = await visibleOf(ctx.db, loaded === 'hinted' ? await loadEvent(ctx.db, eventId) : loaded, actor);
     return resultOf(ctx.db, await signUpFor(ctx.db, event, actor, nameOf(ctx), ctx.now));
   },
 );
