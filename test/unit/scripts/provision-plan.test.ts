@@ -68,6 +68,7 @@ describe('provisioning plan', () => {
       'set rule liaisons {"read":false,"write":false}',
       'create index events.owner_status_start_id (ownerKey asc, status asc, startsAt asc, _id asc)',
       'create index events.status_start (status asc, startsAt asc)',
+      'create index events.counts_to_check (countsToCheck asc, lastClaimAt asc)',
       'create index events.status_deadline (status asc, signUpDeadline asc)',
     ]);
   });
