@@ -68,8 +68,8 @@ async function writeRequest(
   return updated === 1;
 }
 
-/** A first request of the member for the event; false when they already have a registration. */
-async function insertRequest(db: Database, fresh: RegistrationDoc): Promise<boolean> {
+/** The member's first registration for the event; false when they already have one. */
+async function insertRegistration(db: Database, fresh: RegistrationDoc): Promise<boolean> {
   try {
     await db.collection('registrations').add(fresh);
     return true;
@@ -145,7 +145,7 @@ async function afterFailedClaim(
   if (isActive(existing) && !existing.pending) return { event, registration: existing };
   if (!signUpOpen(event, now)) throw new AppError('SIGNUP_CLOSED');
   if (existing) await writeRequest(db, existing, fresh.request as RegistrationRequest, now);
-  else await insertRequest(db, fresh);
+  else await insertRegistration(db, fresh);
   return settled(db, event, fresh._id, now);
 }
 
@@ -169,7 +169,7 @@ async function placeClaimed(db: Database, fresh: RegistrationDoc, claim: Claim):
     registration: placed,
     ...(claim.waitlistPosition === null ? {} : { waitlistPosition: claim.waitlistPosition }),
   };
-  if (await insertRequest(db, placed)) return answer;
+  if (await insertRegistration(db, placed)) return answer;
   const _ = db.command;
   const { _id, ...fields } = placed;
   const { updated } = await db
@@ -178,6 +178,7 @@ async function placeClaimed(db: Database, fresh: RegistrationDoc, claim: Claim):
     .update({ ...fields, released: null, promotionNotice: _.remove() });
   return updated === 1 ? answer : null;
 }
+
 /** Cancels the caller's registration; the seat goes to the next in line. */
 export async function cancelRegistration(
   db: Database,
