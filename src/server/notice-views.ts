@@ -4,6 +4,7 @@ import type { NoticeDoc, NoticeFeedDoc, NoticeReadDoc } from '../db/documents';
 import type { Database } from './cloud';
 import { temporaryLinks } from './files';
 import { receiptId } from './notices';
+import { readByIds } from './docs';
 
 const EXCERPT_CHARS = 60;
 
@@ -45,24 +46,15 @@ export async function detailOf(notice: NoticeDoc, read: boolean, canManage: bool
 
 export async function noticesByIds(db: Database, ids: string[]): Promise<NoticeDoc[]> {
   if (ids.length === 0) return [];
-  const { data } = await db
-    .collection('notices')
-    .where({ _id: db.command.in(ids) })
-    .limit(ids.length)
-    .get();
-  const byId = new Map((data as NoticeDoc[]).map((n) => [n._id, n]));
+  const byId = new Map((await readByIds<NoticeDoc>(db, 'notices', ids)).map((n) => [n._id, n]));
   return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
 }
 
 /** Which of these notices the member has opened. */
 export async function readSet(db: Database, noticeIds: string[], openid: string): Promise<Set<string>> {
   if (noticeIds.length === 0) return new Set();
-  const { data } = await db
-    .collection('noticeReads')
-    .where({ _id: db.command.in(noticeIds.map((id) => receiptId(id, openid))) })
-    .limit(noticeIds.length)
-    .get();
-  return new Set((data as NoticeReadDoc[]).map((r) => r.noticeId));
+  const ids = noticeIds.map((id) => receiptId(id, openid));
+  return new Set((await readByIds<NoticeReadDoc>(db, 'noticeReads', ids)).map((r) => r.noticeId));
 }
 
 /** The branch's published notice entries, pinned first then newest, from `offset`. */

@@ -2,17 +2,12 @@
 import type { OrgView } from '../contract';
 import type { OrganizationDoc } from '../db/documents';
 import type { Database } from './cloud';
+import { readByIds } from './docs';
 
 /** Organisations by id (unknown ids are absent). */
 export async function orgsById(db: Database, ids: readonly string[]): Promise<Map<string, OrganizationDoc>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const { data } = await db
-    .collection('organizations')
-    .where({ _id: db.command.in(unique) })
-    .limit(unique.length)
-    .get();
-  return new Map((data as OrganizationDoc[]).map((org) => [org._id, org]));
+  const orgs = await readByIds<OrganizationDoc>(db, 'organizations', ids);
+  return new Map(orgs.map((org) => [org._id, org]));
 }
 
 export function orgView(org: OrganizationDoc, parentName: string): OrgView {

@@ -2,6 +2,7 @@
 import { AppError, type BranchRef, type BranchSummary } from '../contract';
 import type { OrganizationDoc } from '../db/documents';
 import type { Database } from './cloud';
+import { readByIds } from './docs';
 
 async function getOrganization(db: Database, id: string): Promise<OrganizationDoc | null> {
   const { data } = await db.collection('organizations').doc(id).get();
@@ -18,10 +19,7 @@ export async function branchSummary(db: Database, branchId: string): Promise<Bra
 /** Branch ids with their names, in the order given; an unknown id keeps its id as name. */
 export async function branchRefs(db: Database, ids: readonly string[]): Promise<BranchRef[]> {
   if (ids.length === 0) return [];
-  const { data } = await db
-    .collection('organizations')
-    .where({ _id: db.command.in([...ids]) })
-    .get();
-  const names = new Map((data as OrganizationDoc[]).map((o) => [o._id, o.name]));
+  const orgs = await readByIds<OrganizationDoc>(db, 'organizations', ids);
+  const names = new Map(orgs.map((o) => [o._id, o.name]));
   return ids.map((id) => ({ id, name: names.get(id) ?? id }));
 }

@@ -6,6 +6,7 @@ import type { Database } from './cloud';
 import { temporaryLinks } from './files';
 import { branchRefs } from './organizations';
 import { awaitsReview, likeId } from './posts';
+import { readByIds } from './docs';
 
 /** CloudBase signs at most 50 links per request. */
 const LINKS_PER_CALL = 50;
@@ -27,14 +28,14 @@ export async function postViews(
   const [links, branches, likes] = await Promise.all([
     linksFor([...new Set(posts.flatMap((post) => post.photos))]),
     branchRefs(db, [...new Set(posts.map((post) => post.authorBranchId))]),
-    db
-      .collection('postLikes')
-      .where({ _id: db.command.in(posts.map((post) => likeId(post._id, viewer.openid))) })
-      .limit(posts.length)
-      .get(),
+    readByIds<PostLikeDoc>(
+      db,
+      'postLikes',
+      posts.map((post) => likeId(post._id, viewer.openid)),
+    ),
   ]);
   const branchName = new Map(branches.map((b) => [b.id, b.name]));
-  const liked = new Set((likes.data as PostLikeDoc[]).map((like) => like.postId));
+  const liked = new Set(likes.map((like) => like.postId));
   return posts.map((post) => {
     const mine = post.authorOpenid === viewer.openid;
     const shownReason = post.status === 'rejected' || post.status === 'hidden' ? post.reason : null;

@@ -9,7 +9,7 @@ import { AppError, type OwnerRef, type StudyPlanView } from '../contract';
 import type { CheckInDoc, EventDoc, PairingMembershipDoc, StudyPlanDoc, StudyPlanItemDoc } from '../db/documents';
 import { ownerKey, type Actor, type OwnerAccess } from '../domain/event-access';
 import type { Database } from './cloud';
-import { checkInId, getDoc, readAll } from './docs';
+import { checkInId, getDoc, readAll, readByIds } from './docs';
 
 export function planId(owner: OwnerRef, month: string): string {
   return `${ownerKey(owner)}_${month}`;
@@ -58,13 +58,8 @@ export async function followedOwners(db: Database, branchId: string): Promise<Ow
 
 export async function loadPlans(db: Database, ids: readonly string[]): Promise<Map<string, StudyPlanDoc>> {
   if (ids.length === 0) return new Map();
-  const _ = db.command;
-  const { data } = await db
-    .collection('studyPlans')
-    .where({ _id: _.in([...ids]) })
-    .limit(ids.length)
-    .get();
-  return new Map((data as StudyPlanDoc[]).map((plan) => [plan._id, plan]));
+  const plans = await readByIds<StudyPlanDoc>(db, 'studyPlans', ids);
+  return new Map(plans.map((plan) => [plan._id, plan]));
 }
 
 /** A plan item the actor may study: in a plan of their branch or of a pairing their branch is in. */
@@ -99,13 +94,7 @@ export async function assertJointStudyEvents(
 ): Promise<void> {
   const ids = [...new Set(eventIds)];
   if (ids.length === 0) return;
-  const _ = db.command;
-  const { data } = await db
-    .collection('events')
-    .where({ _id: _.in(ids) })
-    .limit(ids.length)
-    .get();
-  const events = data as EventDoc[];
+  const events = await readByIds<EventDoc>(db, 'events', ids);
   const key = ownerKey(owner);
   for (const id of ids) {
     const event = events.find((e) => e._id === id);
@@ -127,14 +116,9 @@ export async function attendedItems(
     plan.items.flatMap((item) => item.eventIds.map((eventId) => ({ item, eventId }))),
   );
   if (links.length === 0) return new Set();
-  const _ = db.command;
-  const ids = [...new Set(links.map((link) => checkInId(link.eventId, openid)))];
-  const { data } = await db
-    .collection('checkins')
-    .where({ _id: _.in(ids) })
-    .limit(ids.length)
-    .get();
-  const present = new Set((data as CheckInDoc[]).filter((c) => c.status === 'present').map((c) => c.eventId));
+  const ids = links.map((link) => checkInId(link.eventId, openid));
+  const checkIns = await readByIds<CheckInDoc>(db, 'checkins', ids);
+  const present = new Set(checkIns.filter((c) => c.status === 'present').map((c) => c.eventId));
   return new Set(links.filter((link) => present.has(link.eventId)).map((link) => link.item.id));
 }
 

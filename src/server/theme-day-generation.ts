@@ -8,6 +8,7 @@ import { keepsGenerating, ownerBranches } from '../domain/event-access';
 import type { Database } from './cloud';
 import { describeError, log } from './log';
 import { generateThemeDayEvents, type GenerationResult } from './theme-days';
+import { readByIds } from './docs';
 
 const RULES_PAGE = 100;
 
@@ -22,12 +23,8 @@ export interface GenerationSummary extends GenerationResult {
 async function pairingsOf(db: Database, rules: readonly ThemeDayRuleDoc[]): Promise<Map<string, PairingDoc>> {
   const ids = [...new Set(rules.filter((r) => r.owner.kind === 'pairing').map((r) => r.owner.id))];
   if (ids.length === 0) return new Map();
-  const { data } = await db
-    .collection('pairings')
-    .where({ _id: db.command.in(ids) })
-    .limit(ids.length)
-    .get();
-  return new Map((data as PairingDoc[]).map((p) => [p._id, p]));
+  const pairings = await readByIds<PairingDoc>(db, 'pairings', ids);
+  return new Map(pairings.map((p) => [p._id, p]));
 }
 
 /** One owner's failure (logged, listed) does not stop the others. */

@@ -16,7 +16,7 @@ import {
   type ThemeDayRule,
 } from '../domain/theme-day-calendar';
 import type { Database } from './cloud';
-import { getDoc, getDocInTx } from './docs';
+import { getDoc, getDocInTx, readByIds } from './docs';
 import { writeEvent } from './events';
 import { inTransaction, type Transaction } from './transaction';
 import { noPlacesTaken } from '../domain/registration';
@@ -189,12 +189,8 @@ export async function occurrenceEvents(
 ): Promise<Map<string, EventDoc>> {
   if (occurrences.length === 0) return new Map();
   const ids = occurrences.map((o) => themeDayEventId(owner, o.key));
-  const { data } = await db
-    .collection('events')
-    .where({ _id: db.command.in(ids) })
-    .limit(ids.length)
-    .get();
-  return new Map((data as EventDoc[]).map((e) => [e._id, e]));
+  const events = await readByIds<EventDoc>(db, 'events', ids);
+  return new Map(events.map((e) => [e._id, e]));
 }
 
 export function findOccurrence(doc: ThemeDayRuleDoc, key: string, now: Date): ThemeDayOccurrence {

@@ -10,7 +10,7 @@ import type {
 import type { EventDoc, RegistrationDoc } from '../../db/documents';
 import type { ReminderDoc } from '../../db/reminder-documents';
 import type { Database } from '../cloud';
-import { readAll } from '../docs';
+import { readAll, readByIds } from '../docs';
 import { groupCounts } from '../share/groups';
 import { creditsOf, holdersOf } from './credits';
 import type { Counts, RunClock } from './engine';
@@ -19,7 +19,6 @@ import { KINDS } from './kinds';
 import { TEMPLATES, TEMPLATE_KEYS } from './templates';
 
 export async function subscriptionView(db: Database, openid: string, now: Date): Promise<SubscriptionView> {
-  const _ = db.command;
   const credits = new Map((await creditsOf(db, openid)).map((doc) => [doc.templateKey, doc]));
   const templates = TEMPLATE_KEYS.map((key) => {
     const template = TEMPLATES[key];
@@ -41,17 +40,10 @@ export async function subscriptionView(db: Database, openid: string, now: Date):
     .limit(100)
     .get();
   const eventIds = (data as RegistrationDoc[]).map((r) => r.eventId);
-  const { data: events } =
-    eventIds.length === 0
-      ? { data: [] }
-      : await db
-          .collection('events')
-          .where({ _id: _.in(eventIds) })
-          .limit(100)
-          .get();
+  const events = await readByIds<EventDoc>(db, 'events', eventIds);
   const start = templates.find((t) => t.key === 'eventStart');
   const covered = (start?.credits ?? 0) > 0 || (start?.longTerm ?? false);
-  const upcoming = (events as EventDoc[])
+  const upcoming = events
     .filter((e) => e.status === 'published' && e.startsAt.getTime() > now.getTime())
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
     .slice(0, 20)

@@ -88,9 +88,11 @@ export async function branchesCadence(
         'startsAt',
       )
     : [];
-  const events = records.length
-    ? await readAll<EventDoc>(db, 'events', { _id: _.in(records.map((r) => r._id)) }, '_id')
-    : [];
+  const events = await readByIds<EventDoc>(
+    db,
+    'events',
+    records.map((r) => r._id),
+  );
   const live = new Set(events.filter((e) => e.status === 'published').map((e) => e._id));
   const sessions = records.filter((r) => live.has(r._id));
 

@@ -99,11 +99,10 @@ export async function reviewContext(
   if (scope.kind === 'pairing') {
     const pairing = await getDoc<PairingDoc>(db, 'pairings', scope.id);
     if (!pairing || pairingRights(caller, pairing.sides).writes.length === 0) throw hidden();
-    const orgs = await readAll<OrganizationDoc>(
+    const orgs = await readByIds<OrganizationDoc>(
       db,
       'organizations',
-      { _id: db.command.in(pairing.sides.map((s) => s.orgId)) },
-      '_id',
+      pairing.sides.map((s) => s.orgId),
     );
     return {
       ...base,

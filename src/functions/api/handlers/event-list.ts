@@ -9,7 +9,7 @@ import { AppError, type EventSummary } from '../../../contract';
 import type { CheckInDoc, EventDoc, RegistrationDoc, StoredEventStatus } from '../../../db/documents';
 import { addressedTo, branchAccess, canSee, ownerKey, type Actor } from '../../../domain/event-access';
 import type { Database } from '../../../server/cloud';
-import { checkInId, registrationId } from '../../../server/docs';
+import { checkInId, readByIds, registrationId } from '../../../server/docs';
 import { registrationView, summaryOf } from '../../../server/event-views';
 import { ownerAccessOnce, readableOwner } from '../../../server/owner-access';
 import { actorOf } from './actor';
@@ -41,13 +41,7 @@ async function byIds<T extends { _id: string }>(
   collection: string,
   ids: string[],
 ): Promise<Map<string, T>> {
-  if (ids.length === 0) return new Map();
-  const { data } = await db
-    .collection(collection)
-    .where({ _id: db.command.in(ids) })
-    .limit(ids.length)
-    .get();
-  return new Map((data as T[]).map((doc) => [doc._id, doc]));
+  return new Map((await readByIds<T>(db, collection, ids)).map((doc) => [doc._id, doc]));
 }
 
 const ALL_STATUSES: StoredEventStatus[] = ['draft', 'published', 'cancelled'];

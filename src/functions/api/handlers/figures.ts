@@ -8,7 +8,7 @@ import { ownerKey } from '../../../domain/event-access';
 import { ledgerYearCounts, needsMetInYear, shanghaiYearBounds } from '../../../domain/year-figures';
 import { loadCaller, visibleOrg, visiblePairing } from '../../../server/access';
 import type { Database } from '../../../server/cloud';
-import { readAll } from '../../../server/docs';
+import { readAll, readByIds } from '../../../server/docs';
 import { studyFigures } from '../../../server/study-figures';
 import type { Handler, HandlerContext } from './types';
 
@@ -66,7 +66,6 @@ const branchFigures: Handler<'figures.branch'> = async ({ branchId, year }, ctx)
   const id = branchId ?? ctx.member?.branchId;
   if (!id) throw new AppError('NOT_MEMBER');
   const branch = await visibleOrg(ctx.db, who, id);
-  const _ = ctx.db.command;
   const [memberships, raised, owned, met, study] = await Promise.all([
     readAll<PairingMembershipDoc>(ctx.db, 'pairingMemberships', { orgId: branch._id }, 'createdAt'),
     readAll<LedgerItemDoc>(ctx.db, 'ledgerItems', { raisedByOrgId: branch._id }, 'createdAt'),
@@ -80,7 +79,7 @@ const branchFigures: Handler<'figures.branch'> = async ({ branchId, year }, ctx)
     studyFigures(ctx.db, [branch._id], { kind: 'branch', id: branch._id }, year, ctx.now),
   ]);
   const ids = memberships.map((m) => m.pairingId);
-  const pairings = ids.length ? await readAll<PairingDoc>(ctx.db, 'pairings', { _id: _.in(ids) }, '_id') : [];
+  const pairings = await readByIds<PairingDoc>(ctx.db, 'pairings', ids);
   const inYear = pairings.filter((p) => activeDuring(p, year));
   const counts = await Promise.all(inYear.map((p) => jointActivities(ctx.db, p._id, year, ctx.now)));
   const ledger = [...new Map([...raised, ...owned].map((item) => [item._id, item])).values()];

@@ -7,7 +7,7 @@ import type { AgreementDoc, PairingDoc, PairingMembershipDoc, PairingSideDoc } f
 import { leadsSide, pairingRights, type PairingRights } from '../../../domain/org-access';
 import { memberKey, statusAfterAnswers } from '../../../domain/pairing';
 import { assertLeads, callerName, existingOrg, loadCaller, visiblePairing } from '../../../server/access';
-import { getDoc } from '../../../server/docs';
+import { getDoc, readByIds } from '../../../server/docs';
 import { isOwnUpload, temporaryLinks } from '../../../server/files';
 import { newId } from '../../../server/ids';
 import { readPage } from '../../../server/paging';
@@ -157,14 +157,7 @@ const list: Handler<'pairing.list'> = async ({ scope, status, offset, limit }, c
   const query = ctx.db.collection('pairingMemberships').where(where).orderBy('createdAt', 'desc');
   const { docs, nextOffset } = await readPage<PairingMembershipDoc>(query, offset, limit);
   const ids = [...new Set(docs.map((d) => d.pairingId))];
-  const { data } = ids.length
-    ? await ctx.db
-        .collection('pairings')
-        .where({ _id: _.in(ids) })
-        .limit(ids.length)
-        .get()
-    : { data: [] };
-  const byId = new Map((data as PairingDoc[]).map((p) => [p._id, p]));
+  const byId = new Map((await readByIds<PairingDoc>(ctx.db, 'pairings', ids)).map((p) => [p._id, p]));
   const pairings = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   return { items: await pairingSummaries(ctx.db, pairings), nextOffset };
 };

@@ -6,7 +6,7 @@ import { shanghaiDateOf } from '../../../domain/shanghai-time';
 import { loadAdminOf } from '../../../server/access';
 import type { Database } from '../../../server/cloud';
 import { settleDue } from '../../../server/attendance-points';
-import { getDoc, readAll } from '../../../server/docs';
+import { getDoc, readAll, readByIds } from '../../../server/docs';
 import { ownerName, readableOwner } from '../../../server/owner-access';
 import { readPage } from '../../../server/paging';
 import { committeeRules, forgetRules, pointsByMember, pointsTotal, ruleLabel } from '../../../server/points';
@@ -65,16 +65,11 @@ const ranking: Handler<'points.ranking'> = async ({ scope, year }, ctx) => {
     pointsByMember(ctx.db, { branchId: _.in(branches), year: shownYear }),
     ownerName(ctx.db, ref),
   ]);
-  const prefs: StudyPrefsDoc[] = [];
-  for (let i = 0; i < members.length; i += 100) {
-    const ids = members.slice(i, i + 100).map((m) => m._id);
-    const { data } = await ctx.db
-      .collection('studyPrefs')
-      .where({ _id: _.in(ids) })
-      .limit(100)
-      .get();
-    prefs.push(...(data as StudyPrefsDoc[]));
-  }
+  const prefs = await readByIds<StudyPrefsDoc>(
+    ctx.db,
+    'studyPrefs',
+    members.map((m) => m._id),
+  );
   const out = new Set(prefs.filter((p) => p.rankingOptOut).map((p) => p._id));
   const listed = members
     .filter((m) => !out.has(m._id))

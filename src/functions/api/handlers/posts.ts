@@ -8,7 +8,7 @@ import type { CheckInDoc, EventAudienceDoc, EventDoc, PostDoc, PostFeedDoc } fro
 import { moderatesPost, seesPost, type Viewer } from '../../../domain/content-review';
 import { loadCaller, visiblePairing } from '../../../server/access';
 import type { Database } from '../../../server/cloud';
-import { checkInId, getDoc } from '../../../server/docs';
+import { checkInId, getDoc, readByIds } from '../../../server/docs';
 import type { Query } from '../../../server/paging';
 import { postViews } from '../../../server/post-views';
 import { createPost, loadPost, moderatePost, setLike } from '../../../server/posts';
@@ -72,12 +72,7 @@ async function pageOf<T extends Sorted>(
 
 async function postsByIds(db: Database, ids: string[]): Promise<PostDoc[]> {
   if (ids.length === 0) return [];
-  const { data } = await db
-    .collection('posts')
-    .where({ _id: db.command.in(ids) })
-    .limit(ids.length)
-    .get();
-  const byId = new Map((data as PostDoc[]).map((post) => [post._id, post]));
+  const byId = new Map((await readByIds<PostDoc>(db, 'posts', ids)).map((post) => [post._id, post]));
   return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
 }
 
@@ -184,19 +179,15 @@ const events: Handler<'post.events'> = async (_input, ctx) => {
   const ids = (data as EventAudienceDoc[]).map((entry) => entry.eventId);
   if (ids.length === 0) return { items: [] };
   const [eventDocs, checkIns] = await Promise.all([
-    ctx.db
-      .collection('events')
-      .where({ _id: _.in(ids) })
-      .limit(ids.length)
-      .get(),
-    ctx.db
-      .collection('checkins')
-      .where({ _id: _.in(ids.map((id) => checkInId(id, ctx.openid))) })
-      .limit(ids.length)
-      .get(),
+    readByIds<EventDoc>(ctx.db, 'events', ids),
+    readByIds<CheckInDoc>(
+      ctx.db,
+      'checkins',
+      ids.map((id) => checkInId(id, ctx.openid)),
+    ),
   ]);
-  const attended = new Set((checkIns.data as CheckInDoc[]).filter((c) => c.status === 'present').map((c) => c.eventId));
-  const byId = new Map((eventDocs.data as EventDoc[]).map((event) => [event._id, event]));
+  const attended = new Set(checkIns.filter((c) => c.status === 'present').map((c) => c.eventId));
+  const byId = new Map(eventDocs.map((event) => [event._id, event]));
   const items = ids.flatMap((id) => {
     const event = byId.get(id);
     if (!event) return [];

@@ -12,7 +12,7 @@ import { shanghaiDateOf } from '../../../domain/shanghai-time';
 import { shanghaiYearBounds } from '../../../domain/year-figures';
 import type { Database } from '../../cloud';
 import { settleDue } from '../../attendance-points';
-import { readAll } from '../../docs';
+import { readAll, readByIds } from '../../docs';
 import { attendeesByEvent, loadPlans, planId } from '../../study-plans';
 import { ALL_SCOPES, type FigureModule } from '../figure';
 import type { ReviewContext } from '../scope';
@@ -228,7 +228,7 @@ async function noticeReadRows(ctx: ReviewContext): Promise<EvidenceRow[]> {
   if (feeds.length === 0) return [];
   const noticeIds = [...new Set(feeds.map((f) => f.noticeId))];
   const [notices, reads, roll] = await Promise.all([
-    readAll<NoticeDoc>(ctx.db, 'notices', { _id: _.in(noticeIds) }, '_id'),
+    readByIds<NoticeDoc>(ctx.db, 'notices', noticeIds),
     ctx.db
       .collection('noticeReads')
       .aggregate()
