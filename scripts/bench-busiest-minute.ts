@@ -99,11 +99,42 @@ function bareWrites(cloud: ApiCloud, round: number): Promise<Timed<unknown>> {
 const p95 = (timed: Timed<unknown>) => percentile(timed.latencies, 95);
 const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-function summary(label: string, ratios: number[]): void {
+interface RoundOutcome {
+  timed: Timed<unknown>;
+  /** The round's invariants held. */
+  ok: boolean;
+  /** A line of what the round did besides its latencies. */
+  detail: string;
+}
+
+/**
+ * Round 0 warms both paths (every instance compiles them once) and is not counted; then each
+ * round is the baseline and `action` back to back. Prints each round and the median ratio;
+ * answers whether every round, the warm-up included, kept its invariants.
+ */
+async function rounds(
+  cloud: ApiCloud,
+  label: string,
+  action: (round: number) => Promise<RoundOutcome>,
+): Promise<boolean> {
+  const ratios: number[] = [];
+  let ok = true;
+  for (let round = 0; round <= ROUNDS; round++) {
+    const baseline = await bareWrites(cloud, round);
+    const outcome = await action(round);
+    ok = ok && outcome.ok;
+    if (round === 0) continue;
+    console.log(`  round ${round}`);
+    report('bare database write', baseline);
+    report(label, outcome.timed, baseline);
+    console.log(`  ${outcome.detail}`);
+    ratios.push(p95(outcome.timed) / p95(baseline));
+  }
   console.log(
     `  ${label} p95 = ${medianOf(ratios).toFixed(2)}× a bare write (median of ${ROUNDS} rounds: ` +
       `${ratios.map((r) => r.toFixed(2)).join(', ')})`,
   );
+  return ok;
 }
 
 async function checkIns(): Promise<boolean> {
@@ -112,12 +143,7 @@ async function checkIns(): Promise<boolean> {
     await warm(cloud);
     const branch = await makeBranch(cloud, 'bench-branch', MEMBERS);
     console.log(`check-in: ${MEMBERS} members at once, the api function on 8 instances`);
-    const ratios: number[] = [];
-    let ok = true;
-    // Round 0 warms both paths (every instance compiles them once) and is not counted.
-    for (let round = 0; round <= ROUNDS; round++) {
-      // Each round: the baseline, then a fresh event's check-ins, back to back.
-      const baseline = await bareWrites(cloud, round);
+    const ok = await rounds(cloud, 'check-in', async () => {
       const event = await publishedEvent(cloud, branch, 10 * 60_000);
       const code: CheckInCode = await call(cloud, 'checkin.code', { eventId: event.id }, branch.secretary);
       await atOnce(8, () => cloud.api('checkin.code', { eventId: event.id }, branch.secretary));
@@ -134,15 +160,12 @@ async function checkIns(): Promise<boolean> {
       );
       const failed = (timed.results as ApiResult<unknown>[]).filter((r) => !r.ok).length;
       const once = new Set(stored.map((s) => s.memberId)).size === MEMBERS && stored.length === MEMBERS;
-      ok = ok && failed === 0 && once;
-      if (round === 0) continue;
-      console.log(`  round ${round}`);
-      report('bare database write', baseline);
-      report('check-in', timed, baseline);
-      console.log(`  ${dbCalls.toFixed(1)} database calls per check-in; ${failed} refused; each member once: ${once}`);
-      ratios.push(p95(timed) / p95(baseline));
-    }
-    summary('check-in', ratios);
+      return {
+        timed,
+        ok: failed === 0 && once,
+        detail: `${dbCalls.toFixed(1)} database calls per check-in; ${failed} refused; each member once: ${once}`,
+      };
+    });
     // The points the scans left due, settled afterwards as the scheduler's sweep does (outside the minute).
     const beforeSettle = cloud.local.databaseStats().requests;
     const t0 = performance.now();
@@ -165,11 +188,7 @@ async function signUps(mode: TransactionMode): Promise<boolean> {
     await warm(cloud);
     const branch = await makeBranch(cloud, 'bench-branch', MEMBERS);
     console.log(`sign-up (${mode} transactions): ${MEMBERS} members at once for ${SEATS} places, 8 instances`);
-    const ratios: number[] = [];
-    let ok = true;
-    // Round 0 warms both paths and is not counted.
-    for (let round = 0; round <= ROUNDS; round++) {
-      const baseline = await bareWrites(cloud, round);
+    return await rounds(cloud, 'sign-up', async () => {
       const event = await publishedEvent(cloud, branch, 3 * DAY, { capacity: SEATS });
       const before = cloud.local.databaseStats();
       const timed = await atOnce(MEMBERS, (i) =>
@@ -188,22 +207,18 @@ async function signUps(mode: TransactionMode): Promise<boolean> {
         regs.length === MEMBERS &&
         regs.every((r, i) => r.sequence === i + 1 && r.status === (i < SEATS ? 'registered' : 'waitlisted'));
       const commits = after.commits - before.commits;
-      ok = ok && conflicts === 0 && answers.every((r) => r.ok) && ordered;
-      if (round === 0) continue;
-      console.log(`  round ${round}`);
-      report('bare database write', baseline);
-      report('sign-up', timed, baseline);
-      console.log(
-        `  ${((after.requests - before.requests) / MEMBERS).toFixed(1)} database calls per sign-up; ` +
-          `${after.transactions - before.transactions} transactions for ${commits} commits ` +
-          `(${((after.transactions - before.transactions) / Math.max(1, commits)).toFixed(2)} attempts per commit, ` +
+      const transactions = after.transactions - before.transactions;
+      return {
+        timed,
+        ok: conflicts === 0 && answers.every((r) => r.ok) && ordered,
+        detail:
+          `${((after.requests - before.requests) / MEMBERS).toFixed(1)} database calls per sign-up; ` +
+          `${transactions} transactions for ${commits} commits ` +
+          `(${(transactions / Math.max(1, commits)).toFixed(2)} attempts per commit, ` +
           `${after.conflicts - before.conflicts} conflicts); ${conflicts} members answered CONFLICT; ` +
-          `100 seated and 400 waiting in order: ${ordered}`,
-      );
-      ratios.push(p95(timed) / p95(baseline));
-    }
-    summary('sign-up', ratios);
-    return ok;
+          `${SEATS} seated and ${MEMBERS - SEATS} waiting in order: ${ordered}`,
+      };
+    });
   } finally {
     await cloud.stop();
   }
