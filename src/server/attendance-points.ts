@@ -18,7 +18,7 @@
  */
 import type { CheckInDoc, EventDoc } from '../db/documents';
 import type { Database } from './cloud';
-import { readByIds } from './docs';
+import { mapByIds, readByIds } from './docs';
 import { awardPoints, reversePoints, rulesForBranch, type Award } from './points';
 
 /** Check-ins settled per read; a longer backlog takes more pages. */
@@ -100,7 +100,7 @@ export async function settleCheckIns(db: Database, docs: readonly CheckInDoc[], 
  * check-in was undone meanwhile: then what this settler awarded for it is taken back.
  */
 async function reverseUndone(db: Database, docs: readonly CheckInDoc[], ids: readonly string[], now: Date) {
-  const current = new Map((await readByIds<CheckInDoc>(db, 'checkins', ids)).map((doc) => [doc._id, doc]));
+  const current = await mapByIds<CheckInDoc>(db, 'checkins', ids);
   for (const doc of docs) {
     if (!ids.includes(doc._id)) continue;
     const latest = current.get(doc._id);

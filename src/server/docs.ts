@@ -49,6 +49,25 @@ export async function readByIds<T>(db: Database, collection: string, ids: readon
   return readAll<T>(db, collection, { _id: db.command.in([...new Set(ids)]) }, '_id');
 }
 
+/** readByIds in the order of `ids` (unknown ids are skipped). */
+export async function readInOrder<T extends { _id: string }>(
+  db: Database,
+  collection: string,
+  ids: readonly string[],
+): Promise<T[]> {
+  const byId = await mapByIds<T>(db, collection, ids);
+  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+}
+
+/** readByIds, keyed by id (unknown ids are absent). */
+export async function mapByIds<T extends { _id: string }>(
+  db: Database,
+  collection: string,
+  ids: readonly string[],
+): Promise<Map<string, T>> {
+  return new Map((await readByIds<T>(db, collection, ids)).map((doc) => [doc._id, doc]));
+}
+
 export function registrationId(eventId: string, openid: string): string {
   return `${eventId}_${openid}`;
 }

@@ -44,12 +44,6 @@ export async function detailOf(notice: NoticeDoc, read: boolean, canManage: bool
   };
 }
 
-export async function noticesByIds(db: Database, ids: string[]): Promise<NoticeDoc[]> {
-  if (ids.length === 0) return [];
-  const byId = new Map((await readByIds<NoticeDoc>(db, 'notices', ids)).map((n) => [n._id, n]));
-  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
-}
-
 /** Which of these notices the member has opened. */
 export async function readSet(db: Database, noticeIds: string[], openid: string): Promise<Set<string>> {
   if (noticeIds.length === 0) return new Set();

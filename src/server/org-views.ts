@@ -2,12 +2,11 @@
 import type { OrgView } from '../contract';
 import type { OrganizationDoc } from '../db/documents';
 import type { Database } from './cloud';
-import { readByIds } from './docs';
+import { mapByIds } from './docs';
 
 /** Organisations by id (unknown ids are absent). */
 export async function orgsById(db: Database, ids: readonly string[]): Promise<Map<string, OrganizationDoc>> {
-  const orgs = await readByIds<OrganizationDoc>(db, 'organizations', ids);
-  return new Map(orgs.map((org) => [org._id, org]));
+  return mapByIds<OrganizationDoc>(db, 'organizations', ids);
 }
 
 export function orgView(org: OrganizationDoc, parentName: string): OrgView {

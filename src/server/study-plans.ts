@@ -9,7 +9,7 @@ import { AppError, type OwnerRef, type StudyPlanView } from '../contract';
 import type { CheckInDoc, EventDoc, PairingMembershipDoc, StudyPlanDoc, StudyPlanItemDoc } from '../db/documents';
 import { ownerKey, type Actor, type OwnerAccess } from '../domain/event-access';
 import type { Database } from './cloud';
-import { checkInId, getDoc, readAll, readByIds } from './docs';
+import { checkInId, getDoc, mapByIds, readAll, readByIds } from './docs';
 
 export function planId(owner: OwnerRef, month: string): string {
   return `${ownerKey(owner)}_${month}`;
@@ -57,9 +57,7 @@ export async function followedOwners(db: Database, branchId: string): Promise<Ow
 }
 
 export async function loadPlans(db: Database, ids: readonly string[]): Promise<Map<string, StudyPlanDoc>> {
-  if (ids.length === 0) return new Map();
-  const plans = await readByIds<StudyPlanDoc>(db, 'studyPlans', ids);
-  return new Map(plans.map((plan) => [plan._id, plan]));
+  return mapByIds<StudyPlanDoc>(db, 'studyPlans', ids);
 }
 
 /** A plan item the actor may study: in a plan of their branch or of a pairing their branch is in. */

@@ -8,7 +8,7 @@ import { keepsGenerating, ownerBranches } from '../domain/event-access';
 import type { Database } from './cloud';
 import { describeError, log } from './log';
 import { generateThemeDayEvents, type GenerationResult } from './theme-days';
-import { readByIds } from './docs';
+import { mapByIds } from './docs';
 
 const RULES_PAGE = 100;
 
@@ -22,9 +22,7 @@ export interface GenerationSummary extends GenerationResult {
 /** The pairings that own rules on this page, by id (one read for the page). */
 async function pairingsOf(db: Database, rules: readonly ThemeDayRuleDoc[]): Promise<Map<string, PairingDoc>> {
   const ids = [...new Set(rules.filter((r) => r.owner.kind === 'pairing').map((r) => r.owner.id))];
-  if (ids.length === 0) return new Map();
-  const pairings = await readByIds<PairingDoc>(db, 'pairings', ids);
-  return new Map(pairings.map((p) => [p._id, p]));
+  return mapByIds<PairingDoc>(db, 'pairings', ids);
 }
 
 /** One owner's failure (logged, listed) does not stop the others. */

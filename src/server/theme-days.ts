@@ -16,7 +16,7 @@ import {
   type ThemeDayRule,
 } from '../domain/theme-day-calendar';
 import type { Database } from './cloud';
-import { getDoc, getDocInTx, readByIds } from './docs';
+import { getDoc, getDocInTx, mapByIds } from './docs';
 import { writeEvent } from './events';
 import { inTransaction, type Transaction } from './transaction';
 import { noPlacesTaken } from '../domain/registration';
@@ -187,10 +187,8 @@ export async function occurrenceEvents(
   owner: OwnerRef,
   occurrences: readonly ThemeDayOccurrence[],
 ): Promise<Map<string, EventDoc>> {
-  if (occurrences.length === 0) return new Map();
   const ids = occurrences.map((o) => themeDayEventId(owner, o.key));
-  const events = await readByIds<EventDoc>(db, 'events', ids);
-  return new Map(events.map((e) => [e._id, e]));
+  return mapByIds<EventDoc>(db, 'events', ids);
 }
 
 export function findOccurrence(doc: ThemeDayRuleDoc, key: string, now: Date): ThemeDayOccurrence {

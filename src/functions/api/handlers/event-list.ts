@@ -8,8 +8,7 @@
 import { AppError, type EventSummary } from '../../../contract';
 import type { CheckInDoc, EventDoc, RegistrationDoc, StoredEventStatus } from '../../../db/documents';
 import { addressedTo, branchAccess, canSee, ownerKey, type Actor } from '../../../domain/event-access';
-import type { Database } from '../../../server/cloud';
-import { checkInId, readByIds, registrationId } from '../../../server/docs';
+import { checkInId, mapByIds, registrationId } from '../../../server/docs';
 import { registrationView, summaryOf } from '../../../server/event-views';
 import { ownerAccessOnce, readableOwner } from '../../../server/owner-access';
 import { actorOf } from './actor';
@@ -34,14 +33,6 @@ function decodeCursor(text: string): Cursor {
   throw new AppError('INVALID_INPUT', '翻页参数有误，请刷新列表', {
     details: [{ path: 'cursor', message: '翻页参数有误' }],
   });
-}
-
-async function byIds<T extends { _id: string }>(
-  db: Database,
-  collection: string,
-  ids: string[],
-): Promise<Map<string, T>> {
-  return new Map((await readByIds<T>(db, collection, ids)).map((doc) => [doc._id, doc]));
 }
 
 const ALL_STATUSES: StoredEventStatus[] = ['draft', 'published', 'cancelled'];
@@ -98,13 +89,13 @@ export const listEvents: Handler<'event.list'> = async ({ scope, cursor, limit, 
   const [events, mine, checkIns] = await Promise.all([
     source.collection === 'events'
       ? new Map((data as EventDoc[]).map((doc) => [doc._id, doc]))
-      : byIds<EventDoc>(ctx.db, 'events', ids),
-    byIds<RegistrationDoc>(
+      : mapByIds<EventDoc>(ctx.db, 'events', ids),
+    mapByIds<RegistrationDoc>(
       ctx.db,
       'registrations',
       ids.map((id) => registrationId(id, actor.openid)),
     ),
-    byIds<CheckInDoc>(
+    mapByIds<CheckInDoc>(
       ctx.db,
       'checkins',
       ids.map((id) => checkInId(id, actor.openid)),

@@ -7,8 +7,8 @@ import { AppError, type NoticeAudienceView } from '../../../contract';
 import type { MemberDoc, NoticeDoc, NoticeReadDoc, PairingDoc, PairingMembershipDoc } from '../../../db/documents';
 import { pairingRights } from '../../../domain/org-access';
 import { loadCaller, loadOrg } from '../../../server/access';
-import { readAll } from '../../../server/docs';
-import { branchFeed, detailOf, noticesByIds, readSet, summaryOf } from '../../../server/notice-views';
+import { readAll, readInOrder } from '../../../server/docs';
+import { branchFeed, detailOf, readSet, summaryOf } from '../../../server/notice-views';
 import {
   assertAuthor,
   createNotice,
@@ -54,7 +54,10 @@ const list: Handler<'notice.list'> = async ({ offset, limit }, ctx) => {
   const entries = await branchFeed(ctx.db, branchId, offset, limit + 1);
   const more = entries.length > limit;
   const ids = entries.slice(0, limit).map((e) => e.noticeId);
-  const [notices, read] = await Promise.all([noticesByIds(ctx.db, ids), readSet(ctx.db, ids, ctx.openid)]);
+  const [notices, read] = await Promise.all([
+    readInOrder<NoticeDoc>(ctx.db, 'notices', ids),
+    readSet(ctx.db, ids, ctx.openid),
+  ]);
   return {
     items: notices.filter((n) => readableBy(n, branchId, ctx.now)).map((n) => summaryOf(n, read.has(n._id))),
     nextOffset: more ? offset + limit : null,
@@ -115,7 +118,7 @@ const unread: Handler<'notice.unread'> = async (_input, ctx) => {
   const ids = entries.map((e) => e.noticeId);
   const read = await readSet(ctx.db, ids, ctx.openid);
   const unreadIds = ids.filter((id) => !read.has(id));
-  const latest = await noticesByIds(ctx.db, unreadIds.slice(0, 3));
+  const latest = await readInOrder<NoticeDoc>(ctx.db, 'notices', unreadIds.slice(0, 3));
   return {
     count: unreadIds.length,
     latest: latest.filter((n) => readableBy(n, branchId, ctx.now)).map((n) => summaryOf(n, false)),

@@ -7,7 +7,7 @@ import type { AgreementDoc, PairingDoc, PairingMembershipDoc, PairingSideDoc } f
 import { leadsSide, pairingRights, type PairingRights } from '../../../domain/org-access';
 import { memberKey, statusAfterAnswers } from '../../../domain/pairing';
 import { assertLeads, callerName, existingOrg, loadCaller, visiblePairing } from '../../../server/access';
-import { getDoc, readByIds } from '../../../server/docs';
+import { getDoc, readInOrder } from '../../../server/docs';
 import { isOwnUpload, temporaryLinks } from '../../../server/files';
 import { newId } from '../../../server/ids';
 import { readPage } from '../../../server/paging';
@@ -157,8 +157,7 @@ const list: Handler<'pairing.list'> = async ({ scope, status, offset, limit }, c
   const query = ctx.db.collection('pairingMemberships').where(where).orderBy('createdAt', 'desc');
   const { docs, nextOffset } = await readPage<PairingMembershipDoc>(query, offset, limit);
   const ids = [...new Set(docs.map((d) => d.pairingId))];
-  const byId = new Map((await readByIds<PairingDoc>(ctx.db, 'pairings', ids)).map((p) => [p._id, p]));
-  const pairings = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  const pairings = await readInOrder<PairingDoc>(ctx.db, 'pairings', ids);
   return { items: await pairingSummaries(ctx.db, pairings), nextOffset };
 };
 

@@ -8,7 +8,7 @@ import type { CheckInDoc, EventAudienceDoc, EventDoc, PostDoc, PostFeedDoc } fro
 import { moderatesPost, seesPost, type Viewer } from '../../../domain/content-review';
 import { loadCaller, visiblePairing } from '../../../server/access';
 import type { Database } from '../../../server/cloud';
-import { checkInId, getDoc, readByIds } from '../../../server/docs';
+import { checkInId, getDoc, readByIds, readInOrder } from '../../../server/docs';
 import type { Query } from '../../../server/paging';
 import { postViews } from '../../../server/post-views';
 import { createPost, loadPost, moderatePost, setLike } from '../../../server/posts';
@@ -70,12 +70,6 @@ async function pageOf<T extends Sorted>(
   return { docs: page, nextCursor: end < docs.length && last ? encodeCursor(last[field]!) : null };
 }
 
-async function postsByIds(db: Database, ids: string[]): Promise<PostDoc[]> {
-  if (ids.length === 0) return [];
-  const byId = new Map((await readByIds<PostDoc>(db, 'posts', ids)).map((post) => [post._id, post]));
-  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
-}
-
 async function pageOfPosts(ctx: HandlerContext, docs: PostDoc[], nextCursor: string | null): Promise<PostPage> {
   const viewer = viewerOf(ctx);
   const visible = docs.filter((post) => seesPost(viewer, post));
@@ -113,8 +107,9 @@ const feed: Handler<'post.feed'> = async ({ eventId, pairingId, cursor, limit },
   const page = await pageOf<PostFeedDoc>(ctx.db, 'postFeed', where, 'sortAt', cursor, limit);
   return pageOfPosts(
     ctx,
-    await postsByIds(
+    await readInOrder<PostDoc>(
       ctx.db,
+      'posts',
       page.docs.map((entry) => entry.postId),
     ),
     page.nextCursor,
@@ -132,8 +127,9 @@ const moderation: Handler<'post.moderation'> = async ({ cursor, limit }, ctx) =>
   const page = await pageOf<PostFeedDoc>(ctx.db, 'postFeed', where, 'sortAt', cursor, limit);
   return pageOfPosts(
     ctx,
-    await postsByIds(
+    await readInOrder<PostDoc>(
       ctx.db,
+      'posts',
       page.docs.map((entry) => entry.postId),
     ),
     page.nextCursor,
