@@ -3,7 +3,7 @@
  * total) and 名单 (every registered or checked-in member). Times are Asia/Shanghai wall time.
  */
 import type { AttendanceReport } from '../contract';
-import { writeWorkbook } from './xlsx';
+import { addSheet, writeWorkbook } from './xlsx';
 
 const TIMING = { onTime: '按时', late: '迟到' } as const;
 const METHOD = { qr: '扫码签到', location: '定位签到', manual: '手工补签' } as const;
@@ -30,16 +30,14 @@ export function attendanceFileName(report: AttendanceReport): string {
 
 export async function attendanceWorkbook(report: AttendanceReport): Promise<Buffer> {
   return writeWorkbook((workbook) => {
-    const byBranch = workbook.addWorksheet('按支部');
-    byBranch.columns = [
+    const byBranch = addSheet(workbook, '按支部', [
       { header: '支部', key: 'branch', width: 28 },
       { header: '报名', key: 'registered', width: 8 },
       { header: '出席', key: 'attended', width: 8 },
       { header: '迟到', key: 'late', width: 8 },
       { header: '缺席', key: 'absent', width: 8 },
       { header: '未报名到场', key: 'walkIns', width: 12 },
-    ];
-    byBranch.getRow(1).font = { bold: true };
+    ]);
     for (const row of report.byBranch) byBranch.addRow({ ...row, branch: row.branch.name }).commit();
     const total = byBranch.addRow({ ...report.totals, branch: '合计' });
     total.font = { bold: true };
@@ -47,8 +45,7 @@ export async function attendanceWorkbook(report: AttendanceReport): Promise<Buff
     byBranch.commit();
 
     const branchNames = new Map(report.byBranch.map((row) => [row.branch.id, row.branch.name]));
-    const people = workbook.addWorksheet('名单');
-    people.columns = [
+    const people = addSheet(workbook, '名单', [
       { header: '姓名', key: 'name', width: 12 },
       { header: '支部', key: 'branch', width: 28 },
       { header: '报名', key: 'registration', width: 8 },
@@ -57,8 +54,7 @@ export async function attendanceWorkbook(report: AttendanceReport): Promise<Buff
       { header: '签到方式', key: 'method', width: 10 },
       { header: '补签人', key: 'byName', width: 10 },
       { header: '补签原因', key: 'reason', width: 30 },
-    ];
-    people.getRow(1).font = { bold: true };
+    ]);
     for (const person of report.people) {
       const checkIn = person.checkIn;
       people

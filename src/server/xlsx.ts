@@ -8,6 +8,16 @@ import { PassThrough } from 'node:stream';
 import type { stream } from 'exceljs';
 
 export type Workbook = stream.xlsx.WorkbookWriter;
+type Sheet = ReturnType<Workbook['addWorksheet']>;
+type Column = { header: string; key: string; width: number };
+
+/** A sheet with these columns under a bold header row. */
+export function addSheet(workbook: Workbook, name: string, columns: Column[]): Sheet {
+  const sheet = workbook.addWorksheet(name);
+  sheet.columns = columns;
+  sheet.getRow(1).font = { bold: true };
+  return sheet;
+}
 
 /** Lets `fill` add and commit its sheets, then answers the finished file. */
 export async function writeWorkbook(fill: (workbook: Workbook) => void | Promise<void>): Promise<Buffer> {

@@ -4,7 +4,7 @@
  * figure listing those records — date, title, kind, detail, the row's own number and its link.
  */
 import type { EvidenceRow, FigureValue, ReviewScope } from '../../contract';
-import { writeWorkbook } from '../xlsx';
+import { addSheet, writeWorkbook } from '../xlsx';
 
 export interface ReviewSheetInput {
   scope: ReviewScope & { name: string };
@@ -29,16 +29,14 @@ const shown = (unit: FigureValue['unit'], value: number | null): number | string
 
 export async function reviewWorkbook(input: ReviewSheetInput): Promise<Buffer> {
   return writeWorkbook((workbook) => {
-    const summary = workbook.addWorksheet('汇总');
-    summary.columns = [
+    const summary = addSheet(workbook, '汇总', [
       { header: '分组', key: 'group', width: 12 },
       { header: '统计项', key: 'title', width: 24 },
       { header: '全年', key: 'value', width: 10 },
       ...Array.from({ length: 12 }, (_, i) => ({ header: `${i + 1}月`, key: `m${i + 1}`, width: 7 })),
       { header: '依据条数', key: 'count', width: 10 },
       { header: '依据表', key: 'sheet', width: 24 },
-    ];
-    summary.getRow(1).font = { bold: true };
+    ]);
     input.figures.forEach(({ value }, i) => {
       summary
         .addRow({
@@ -60,16 +58,14 @@ export async function reviewWorkbook(input: ReviewSheetInput): Promise<Buffer> {
     summary.commit();
 
     input.figures.forEach(({ value, rows }, i) => {
-      const sheet = workbook.addWorksheet(sheetName(i, value.title));
-      sheet.columns = [
+      const sheet = addSheet(workbook, sheetName(i, value.title), [
         { header: '日期', key: 'date', width: 12 },
         { header: '记录', key: 'title', width: 36 },
         { header: '类型', key: 'kind', width: 12 },
         { header: '说明', key: 'detail', width: 40 },
         { header: value.unit === 'rate' ? '出席/应到' : '数量', key: 'n', width: 12 },
         { header: '链接', key: 'link', width: 48 },
-      ];
-      sheet.getRow(1).font = { bold: true };
+      ]);
       for (const row of rows)
         sheet
           .addRow({
