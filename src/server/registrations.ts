@@ -113,7 +113,7 @@ export async function signUpByHint(
   const claim = hint ? await claimPlace(db, hint, actor, now) : null;
   if (!claim) return null;
   const fresh = firstRegistration(db, eventId, actor, name, now);
-  return (await placeClaimed(db, fresh, claim)) ?? afterFailedClaim(db, await giveBack(db, claim, now), fresh, now);
+  return placeOrHandBack(db, fresh, claim, now);
 }
 
 /** Sign up for a seat or a waitlist place; signing up again answers the standing registration. */
@@ -130,6 +130,16 @@ export async function signUp(
   // Most sign-ups are a member's first for the event: a claim, then the registration it decided.
   const claim = signUpOpen(event, now) ? await claimPlace(db, event, actor, now) : null;
   if (!claim) return afterFailedClaim(db, event, fresh, now);
+  return placeOrHandBack(db, fresh, claim, now);
+}
+
+/** The registration a claim decided, or, when the member already has one, the claim handed back. */
+async function placeOrHandBack(
+  db: Database,
+  fresh: RegistrationDoc,
+  claim: Claim,
+  now: Date,
+): Promise<RegistrationChange> {
   return (await placeClaimed(db, fresh, claim)) ?? afterFailedClaim(db, await giveBack(db, claim, now), fresh, now);
 }
 
