@@ -461,6 +461,83 @@ describe('indexes', () => {
     expect(server.warnings[0]).toMatch(/not supported by an index.*members/);
   });
 
+  describe('a $lookup reads its joined collection like a query', () => {
+    beforeEach(async () => {
+      await db.collection('todos').add([
+        { _id: 't1', owner: 'm1', title: '学习' },
+        { _id: 't2', owner: ['m2', 'm3'], title: '打卡' },
+        { _id: 't3', title: '无人' },
+      ]);
+      server.warnings.length = 0;
+    });
+
+    it('by the values the input brings to an indexed foreignField', async () => {
+      const res = await db
+        .collection('todos')
+        .aggregate()
+        .match({ _id: db.command.in(['t1', 't2']) })
+        .lookup({ from: 'members', localField: 'owner', foreignField: '_id', as: 'owners' })
+        .end();
+      const owners = (res.data as { _id: string; owners: { _id: string }[] }[]).map((doc) => [
+        doc._id,
+        doc.owners.map((owner) => owner._id).sort(),
+      ]);
+      expect(owners).toEqual([
+        ['t1', ['m1']],
+        ['t2', ['m2', 'm3']],
+      ]);
+      expect(server.warnings).toEqual([]);
+    });
+
+    it("by a sub-pipeline's leading $match, after stages that reshaped the input", async () => {
+      const res = await db
+        .collection('todos')
+        .aggregate()
+        .match({ _id: 't1' })
+        .replaceRoot({ newRoot: { todo: '$$ROOT' } })
+        .lookup({ from: 'members', pipeline: [{ $match: { _id: 'm3' } }], as: 'member' })
+        .end();
+      expect(res.data).toEqual([
+        {
+          todo: { _id: 't1', owner: 'm1', title: '学习' },
+          member: [{ _id: 'm3', branchId: 'b2', status: 'active', joinedAt: new Date('2024-03-01T00:00:00Z') }],
+        },
+      ]);
+      expect(server.warnings).toEqual([]);
+    });
+
+    it('a missing localField joins documents without the foreign field, and warns that it scanned', async () => {
+      await db.collection('members').add({ _id: 'm0', status: 'active' });
+      server.warnings.length = 0;
+      const res = await db
+        .collection('todos')
+        .aggregate()
+        .match({ _id: 't3' })
+        .lookup({ from: 'members', localField: 'owner', foreignField: 'branchId', as: 'owners' })
+        .end();
+      expect((res.data as { owners: { _id: string }[] }[])[0]!.owners.map((doc) => doc._id)).toEqual(['m0']);
+      expect(server.warnings).toHaveLength(1);
+      expect(server.warnings[0]).toMatch(/not supported by an index.*members/);
+    });
+
+    it('with variables, reads the collection whole, answers right and warns', async () => {
+      const $ = db.command.aggregate;
+      const res = await db
+        .collection('todos')
+        .aggregate()
+        .match({ _id: 't1' })
+        .lookup({
+          from: 'members',
+          let: { owner: '$owner' },
+          pipeline: [{ $match: { $expr: $.eq(['$_id', '$$owner']) } }],
+          as: 'owners',
+        })
+        .end();
+      expect((res.data as { owners: { _id: string }[] }[])[0]!.owners.map((doc) => doc._id)).toEqual(['m1']);
+      expect(server.warnings).toHaveLength(1);
+    });
+  });
+
   it('stays correct once an indexed field holds an array', async () => {
     await db.collection('members').add({ _id: 'm4', branchId: ['b1', 'b3'], status: 'active' });
     const res = await db.collection('members').where({ branchId: 'b3', status: 'active' }).get();

@@ -11,6 +11,7 @@ import type { LockManager } from './locks';
 // mingo bound to the local cloud's operators (operators.ts), not mingo's bare defaults.
 import { Query, aggregate as mingoAggregate, find as mingoFind, update as mingoUpdate } from './mingo';
 import { isPlainObject, planQuery } from './planner';
+import { resolve } from 'mingo/util';
 import type { CollectionInfo, DocId, Store, Write } from './store';
 import type { Transaction, TransactionRegistry } from './transactions';
 
@@ -159,14 +160,70 @@ export class Engine {
   }
 
   aggregate(info: CollectionInfo, pipeline: Doc[]): string[] {
+    // The leading $match is the query that reads the collection; the rest runs in mingo, in as
+    // few runs as the lookups allow (each run sets mingo up afresh).
     const first = pipeline[0];
-    const match = first && isPlainObject(first.$match) ? first.$match : {};
-    const source = this.candidates(info, match).map((item) => item.doc);
-    const result = mingoAggregate(source, pipeline, {
-      collectionResolver: (name: string) =>
-        this.candidates(this.store.collection(name), {}, undefined, false).map((item) => item.doc),
-    }) as Doc[];
-    return result.map(encode);
+    const leading = first && isPlainObject(first.$match) ? first.$match : undefined;
+    let docs = leading ? this.matches(info, leading).map((item) => item.doc) : this.wholeCollection(info);
+    let segment: Doc[] = [];
+    let joined = new Map<string, Doc[]>();
+    const flush = (): void => {
+      if (segment.length > 0)
+        docs = mingoAggregate(docs, segment, {
+          collectionResolver: (name: string) => joined.get(name) ?? this.wholeCollection(this.store.collection(name)),
+        }) as Doc[];
+      segment = [];
+      joined = new Map();
+    };
+    for (const stage of leading ? pipeline.slice(1) : pipeline) {
+      const lookup = isPlainObject(stage.$lookup) ? stage.$lookup : undefined;
+      const from = lookup?.from;
+      if (!lookup || typeof from !== 'string') {
+        segment.push(stage);
+        continue;
+      }
+      const byInput = typeof lookup.localField === 'string' && typeof lookup.foreignField === 'string';
+      // A lookup by localField needs the documents the stages before it produce.
+      if (byInput || joined.has(from)) flush();
+      const preselected = this.lookupCandidates(from, lookup, docs);
+      if (preselected) joined.set(from, preselected.docs);
+      segment.push(preselected?.stage ?? stage);
+    }
+    flush();
+    return docs.map(encode);
+  }
+
+  private wholeCollection(info: CollectionInfo): Doc[] {
+    return this.candidates(info, {}).map((item) => item.doc);
+  }
+
+  /**
+   * The documents a $lookup can join, preselected like a query's (mingo still applies the stage):
+   * by the values its input brings to `foreignField`; or by its sub-pipeline's leading $match
+   * when that uses no variables, which is then applied here and left out of the stage. Undefined
+   * when neither applies, or when the sub-pipeline joins further (its own lookups must see whole
+   * collections): the stage then reads `from` whole, and warns if no index could have helped.
+   */
+  private lookupCandidates(from: string, lookup: Doc, input: Doc[]): { docs: Doc[]; stage?: Doc } | undefined {
+    const joinedInfo = this.store.collection(from);
+    const sub = Array.isArray(lookup.pipeline) ? (lookup.pipeline as unknown[]) : [];
+    if (mentionsKey(sub, JOINING_STAGES)) return undefined;
+    const { localField, foreignField } = lookup;
+    if (typeof localField === 'string' && typeof foreignField === 'string') {
+      const values = new Set<unknown>();
+      for (const doc of input) {
+        const local = resolve(doc, localField) ?? null;
+        for (const value of Array.isArray(local) ? local : [local]) values.add(value);
+      }
+      const query = { [foreignField]: { $in: [...values] } };
+      return { docs: values.size === 0 ? [] : this.candidates(joinedInfo, query).map((item) => item.doc) };
+    }
+    const lead = sub[0];
+    if (!isPlainObject(lead) || !isPlainObject(lead.$match) || mentionsKey([lead.$match], ['$expr'])) return undefined;
+    return {
+      docs: this.matches(joinedInfo, lead.$match).map((item) => item.doc),
+      stage: { $lookup: { ...lookup, pipeline: sub.slice(1) } },
+    };
   }
 
   /** Applies a transaction's buffered writes in one SQLite transaction. */
@@ -195,8 +252,13 @@ export class Engine {
   }
 
   private matches(info: CollectionInfo, query: Doc, txn?: Transaction): Candidate[] {
+    const candidates = this.candidates(info, query, txn);
+    // A query of one string _id is decided by the id alone: most reads are, and compiling them
+    // with mingo (which copies its operator tables for every query) would cost more than the read.
+    const id = Object.keys(query).length === 1 ? query._id : undefined;
+    if (typeof id === 'string') return candidates.filter((item) => item.doc._id === id);
     const compiled = new Query(query);
-    return this.candidates(info, query, txn).filter((item) => compiled.test(item.doc));
+    return candidates.filter((item) => compiled.test(item.doc));
   }
 
   /** A superset of the documents matching `query`, in insertion order, as the transaction sees them. */
@@ -353,4 +415,17 @@ function crossesArray(doc: Doc, path: string): boolean {
     current = current[segment];
   }
   return Array.isArray(current);
+}
+
+/** Stages that read another collection: a sub-pipeline holding one is not preselected. */
+const JOINING_STAGES = ['$lookup', '$graphLookup', '$unionWith'];
+
+/** Whether any object key at any depth of `values` is one of `keys`. */
+function mentionsKey(values: unknown[], keys: readonly string[]): boolean {
+  return values.some(
+    (value) =>
+      (Array.isArray(value) && mentionsKey(value, keys)) ||
+      (isPlainObject(value) &&
+        Object.entries(value).some(([key, item]) => keys.includes(key) || mentionsKey([item], keys))),
+  );
 }
