@@ -10,6 +10,40 @@ export async function getDoc<T>(db: Database, collection: string, id: string): P
   return ((data as T[])[0] ?? null) as T | null;
 }
 
+/** A document named by collection and id. */
+export interface DocRef {
+  collection: string;
+  id: string;
+}
+
+/**
+ * Two documents by id in one database call instead of two: `second` is joined onto `first` by a
+ * $lookup whose sub-pipeline matches its id, which the database answers from the `_id` index.
+ * The busiest actions read the caller and the event this way, since under a crowd it is the
+ * number of requests the database serves, not one request's latency, that sets the pace. Only
+ * when `first` does not exist (nothing to join onto) is `second` read on its own.
+ */
+export async function getDocPair<T, U>(
+  db: Database,
+  first: DocRef,
+  second: DocRef,
+): Promise<{ first: T | null; second: U | null }> {
+  const { data } = await db
+    .collection(first.collection)
+    .aggregate()
+    .match({ _id: first.id })
+    .replaceRoot({ newRoot: { first: '$$ROOT' } })
+    .lookup({
+      from: second.collection,
+      pipeline: db.command.aggregate.pipeline().match({ _id: second.id }).done(),
+      as: 'second',
+    })
+    .end();
+  const joined = (data as { first: T; second: U[] }[])[0];
+  if (!joined) return { first: null, second: await getDoc<U>(db, second.collection, second.id) };
+  return { first: joined.first, second: joined.second[0] ?? null };
+}
+
 export async function getDocInTx<T>(tx: Transaction, collection: string, id: string): Promise<T | null> {
   const { data } = await tx.collection(collection).doc(id).get();
   return (data as T | null) ?? null;

@@ -5,9 +5,12 @@ import type { EventAudienceDoc, EventDoc } from '../db/documents';
 import { openPlacesOf } from '../domain/registration';
 import { addressedTo, canSee, type Actor, type ManageLevel, type OwnerAccess } from '../domain/event-access';
 import type { Database } from './cloud';
-import { audienceId, getDoc, withoutId } from './docs';
+import { audienceId, getDoc, withoutId, type DocRef } from './docs';
 import { ownerAccess } from './owner-access';
 import type { Transaction } from './transaction';
+
+/** The event as a document to read beside another (docs.ts getDocPair). */
+export const eventRef = (eventId: string): DocRef => ({ collection: 'events', id: eventId });
 
 export function loadEvent(db: Database, eventId: string): Promise<EventDoc | null> {
   return getDoc<EventDoc>(db, 'events', eventId);
@@ -51,7 +54,7 @@ export async function visibleEvent(db: Database, eventId: string, actor: Actor):
   return visibleOf(db, await loadEvent(db, eventId), actor);
 }
 
-/** visibleEvent for an event already read (by the router's early read, see handlers/types). */
+/** visibleEvent for an event already read (with the caller, see handlers/types DocFirstHandler). */
 export async function visibleOf(db: Database, event: EventDoc | null, actor: Actor): Promise<EventDoc> {
   if (!event) throw notFound();
   if (!addressedTo(event, actor)) assertSees(event, actor, await ownerAccess(db, event.owner, actor));

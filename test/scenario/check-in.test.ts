@@ -83,6 +83,26 @@ describe('500 members scanning the rotating code at once', () => {
   }, 120_000);
 });
 
+describe('what a scan costs', () => {
+  it('reads the caller with the event in one call, then writes once; a stranger is refused unwritten', async () => {
+    const event = await publishedEvent(cloud, branch, 10 * MINUTE);
+    const { token } = await call(cloud, 'checkin.code', { eventId: event.id }, branch.secretary);
+    const scanners = branch.members.slice(0, 100);
+    const before = cloud.local.databaseStats().requests;
+    const scans = await Promise.all(
+      scanners.map((openid) => cloud.api('checkin.scan', { eventId: event.id, token }, openid)),
+    );
+    expect(scans.every((scan) => scan.ok)).toBe(true);
+    const calls = cloud.local.databaseStats().requests - before;
+    // Two per scan, and at most one read of the code's secret by each of the 8 instances.
+    expect(calls).toBeGreaterThanOrEqual(2 * scanners.length);
+    expect(calls).toBeLessThanOrEqual(2 * scanners.length + 8);
+
+    expect(errorCode(await cloud.api('checkin.scan', { eventId: event.id, token }, 'o-stranger'))).toBe('NOT_MEMBER');
+    expect(await checkIns(event.id)).toHaveLength(scanners.length);
+  }, 60_000);
+});
+
 describe('the live screen', () => {
   it('heads the code with the title and counts present against registered', async () => {
     const event = await publishedEvent(cloud, branch, 10 * MINUTE, { title: '现场签到测试', capacity: 2 });

@@ -7,11 +7,12 @@ import { z } from 'zod';
 import { actions, AppError, fieldIssues, type ActionName, type ApiResult, type ErrorBody } from '../../contract';
 import type { MemberDoc } from '../../db/documents';
 import type { Database } from '../../server/cloud';
+import { getDoc, getDocPair, type DocRef } from '../../server/docs';
 import { describeError, log } from '../../server/log';
 import { countCall } from '../../server/rate-limit';
 import { openGroupId } from '../../server/share/groups';
 import { handlers } from './handlers';
-import type { EarlyReadHandler, Handler, HandlerContext } from './handlers/types';
+import type { DocFirstHandler, Handler, HandlerContext } from './handlers/types';
 
 /**
  * `data` is handed to the action's strict schema as it arrived: a copying schema (z.record) would
@@ -47,26 +48,17 @@ function inputSchema(action: ActionName): z.ZodTypeAny {
   return schema;
 }
 
-async function loadMember(db: Database, openid: string): Promise<MemberDoc | null> {
-  const { data } = await db.collection('members').doc(openid).get();
-  const doc = (data as MemberDoc[])[0];
-  return doc && doc.status === 'active' ? doc : null;
-}
+const activeOnly = (doc: MemberDoc | null): MemberDoc | null => (doc && doc.status === 'active' ? doc : null);
 
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-/** Holds an early read's outcome, so a failure is neither unhandled nor thrown before the role check. */
-function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
-  return promise.then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
-}
-
-async function unsettle<T>(outcome: Promise<Settled<T>>): Promise<T> {
-  const result = await outcome;
-  if (!result.ok) throw result.error;
-  return result.value;
+/** The caller's active membership, with the document the handler reads first when it names one. */
+async function loadCaller(
+  db: Database,
+  openid: string,
+  first: DocRef | null,
+): Promise<{ member: MemberDoc | null; doc: unknown }> {
+  if (!first) return { member: activeOnly(await getDoc<MemberDoc>(db, 'members', openid)), doc: undefined };
+  const pair = await getDocPair<MemberDoc, unknown>(db, { collection: 'members', id: openid }, first);
+  return { member: activeOnly(pair.first), doc: pair.second };
 }
 
 async function run(event: unknown, deps: Deps): Promise<unknown> {
@@ -83,10 +75,9 @@ async function run(event: unknown, deps: Deps): Promise<unknown> {
   }
 
   if (!deps.openid) throw new AppError('UNAUTHENTICATED');
-  const entry = handlers[action] as Handler<ActionName> | EarlyReadHandler<ActionName, unknown>;
-  const early =
-    typeof entry === 'function' ? null : { handler: entry, read: settled(entry.read(parsed.data as never, deps.db)) };
-  const member = await loadMember(deps.db, deps.openid);
+  const entry = handlers[action] as Handler<ActionName> | DocFirstHandler<ActionName, unknown>;
+  const docFirst = typeof entry === 'function' ? null : entry;
+  const { member, doc } = await loadCaller(deps.db, deps.openid, docFirst?.first(parsed.data as never) ?? null);
   const roles: readonly string[] = spec.roles;
   if (!roles.includes('guest')) {
     if (!member) throw new AppError('NOT_MEMBER');
@@ -99,8 +90,8 @@ async function run(event: unknown, deps: Deps): Promise<unknown> {
 
   const opengid = openGroupId((request.data as { groupInfo?: unknown }).groupInfo);
   const ctx: HandlerContext = { db: deps.db, openid: deps.openid, member, now, ...(opengid ? { opengid } : {}) };
-  if (!early) return (entry as Handler<ActionName>)(parsed.data as never, ctx);
-  return early.handler.handle(parsed.data as never, ctx, await unsettle(early.read));
+  if (!docFirst) return (entry as Handler<ActionName>)(parsed.data as never, ctx);
+  return docFirst.handle(parsed.data as never, ctx, doc);
 }
 
 export async function dispatch(event: unknown, deps: Deps): Promise<ApiResult<unknown>> {

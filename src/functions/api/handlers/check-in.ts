@@ -18,10 +18,10 @@ import {
 } from '../../../server/check-in';
 import { checkInSecret } from '../../../server/checkin-secret';
 import { getDoc } from '../../../server/docs';
-import { loadEvent, managedEvent, visibleOf } from '../../../server/events';
+import { eventRef, managedEvent, visibleOf } from '../../../server/events';
 import { storeFile, temporaryLinks } from '../../../server/files';
 import { actorOf, nameOf } from './actor';
-import { withEarlyRead, type Handler } from './types';
+import { withDocFirst, type Handler } from './types';
 
 function recordOf(doc: CheckInDoc): AttendeeRecord {
   return {
@@ -56,15 +56,15 @@ export const code: Handler<'checkin.code'> = async ({ eventId }, ctx) => {
 };
 
 /**
- * The event is read beside the router's read of the caller (see EarlyReadHandler), and the scan is
- * one write: its points are settled after it (attendance-points.ts).
+ * The event is read in one call with the caller (see DocFirstHandler), and the scan is one write:
+ * its points are settled after it (attendance-points.ts).
  */
-export const scan = withEarlyRead<'checkin.scan', EventDoc | null>(
-  ({ eventId }, db) => loadEvent(db, eventId),
+export const scan = withDocFirst<'checkin.scan', EventDoc>(
+  ({ eventId }) => eventRef(eventId),
   async ({ eventId, token, location }, ctx, loaded) => {
     const actor = actorOf(ctx);
     const [event, secret] = await Promise.all([
-      visibleOf(ctx.db, loaded, actor),
+      visibleOf(ctx.db, loaded ?? null, actor),
       token === undefined ? null : checkInSecret(ctx.db),
     ]);
     assertCheckInEvent(event);

@@ -3,7 +3,7 @@ import type { RegistrationResult } from '../../../contract';
 import type { EventDoc } from '../../../db/documents';
 import type { Database } from '../../../server/cloud';
 import { countsView, registrationView } from '../../../server/event-views';
-import { loadEvent, managedEvent, visibleEvent, visibleOf } from '../../../server/events';
+import { eventRef, loadEvent, managedEvent, visibleEvent, visibleOf } from '../../../server/events';
 import { placeHint } from '../../../server/registration-claims';
 import {
   cancelRegistration,
@@ -14,7 +14,7 @@ import {
 } from '../../../server/registrations';
 import { actorOf, nameOf } from './actor';
 import { tellPromoted } from './reminders';
-import { withEarlyRead, type Handler } from './types';
+import { withDocFirst, type Handler } from './types';
 
 async function resultOf(
   db: Database,
@@ -29,18 +29,18 @@ async function resultOf(
 
 /**
  * A warm instance that has seen the event lately claims at once (the claim checks what reading
- * the event would); otherwise the event is read beside the router's read of the caller (see
- * EarlyReadHandler), and it is read after a claim that failed, to say why or to queue.
+ * the event would); otherwise the event is read in one call with the caller (see
+ * DocFirstHandler), and it is read after a claim that failed, to say why or to queue.
  */
-export const signUp = withEarlyRead<'registration.signUp', EventDoc | null | 'hinted'>(
-  ({ eventId }, db) => (placeHint(eventId) ? Promise.resolve('hinted' as const) : loadEvent(db, eventId)),
+export const signUp = withDocFirst<'registration.signUp', EventDoc>(
+  ({ eventId }) => (placeHint(eventId) ? null : eventRef(eventId)),
   async ({ eventId }, ctx, loaded) => {
     const actor = actorOf(ctx);
-    if (loaded === 'hinted') {
+    if (loaded === undefined) {
       const claimed = await signUpByHint(ctx.db, eventId, actor, nameOf(ctx), ctx.now);
       if (claimed) return resultOf(ctx.db, claimed);
     }
-    const event = await visibleOf(ctx.db, loaded === 'hinted' ? await loadEvent(ctx.db, eventId) : loaded, actor);
+    const event = await visibleOf(ctx.db, loaded === undefined ? await loadEvent(ctx.db, eventId) : loaded, actor);
     return resultOf(ctx.db, await signUpFor(ctx.db, event, actor, nameOf(ctx), ctx.now));
   },
 );

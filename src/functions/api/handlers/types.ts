@@ -1,6 +1,7 @@
 import type { ActionName, ActionOutput, ParsedInput } from '../../../contract';
 import type { MemberDoc } from '../../../db/documents';
 import type { Database } from '../../../server/cloud';
+import type { DocRef } from '../../../server/docs';
 
 export interface HandlerContext {
   db: Database;
@@ -16,23 +17,23 @@ export interface HandlerContext {
 export type Handler<A extends ActionName> = (input: ParsedInput<A>, ctx: HandlerContext) => Promise<ActionOutput<A>>;
 
 /**
- * A handler whose first read needs nothing of the caller (the event a member scans for): the
- * router starts `read` beside its own read of the caller's membership, so the busiest actions
- * wait for one round trip instead of two. `handle` gets the outcome only once the caller passed
- * the role check, and must still decide what the caller may see of it; a failed read surfaces
- * only then, so a non-member learns nothing from it.
+ * A handler whose first read is one document named by its input alone (the event a member scans
+ * for): the router reads it in the same database call as the caller's membership (getDocPair),
+ * so the busiest actions make one request where they made two. `first` may name none (null).
+ * `handle` gets the document only once the caller passed the role check, and must still decide
+ * what the caller may see of it: null when it does not exist, undefined when none was named.
  */
-export interface EarlyReadHandler<A extends ActionName, R> {
-  read(input: ParsedInput<A>, db: Database): Promise<R>;
-  handle(input: ParsedInput<A>, ctx: HandlerContext, read: R): Promise<ActionOutput<A>>;
+export interface DocFirstHandler<A extends ActionName, D> {
+  first(input: ParsedInput<A>): DocRef | null;
+  handle(input: ParsedInput<A>, ctx: HandlerContext, doc: D | null | undefined): Promise<ActionOutput<A>>;
 }
 
-/** Builds an EarlyReadHandler with its read's type inferred. */
-export function withEarlyRead<A extends ActionName, R>(
-  read: (input: ParsedInput<A>, db: Database) => Promise<R>,
-  handle: (input: ParsedInput<A>, ctx: HandlerContext, read: R) => Promise<ActionOutput<A>>,
-): EarlyReadHandler<A, R> {
-  return { read, handle };
+/** Builds a DocFirstHandler with its document's type given. */
+export function withDocFirst<A extends ActionName, D>(
+  first: (input: ParsedInput<A>) => DocRef | null,
+  handle: (input: ParsedInput<A>, ctx: HandlerContext, doc: D | null | undefined) => Promise<ActionOutput<A>>,
+): DocFirstHandler<A, D> {
+  return { first, handle };
 }
 
-export type HandlerTable = { [A in ActionName]: Handler<A> | EarlyReadHandler<A, unknown> };
+export type HandlerTable = { [A in ActionName]: Handler<A> | DocFirstHandler<A, unknown> };
