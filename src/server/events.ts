@@ -23,12 +23,6 @@ export interface SeenEvent {
 
 const notFound = () => new AppError('NOT_FOUND', '活动不存在或已被删除');
 
-async function requireEvent(db: Database, eventId: string): Promise<EventDoc> {
-  const event = await loadEvent(db, eventId);
-  if (!event) throw notFound();
-  return event;
-}
-
 /**
  * A draft is invisible to all but its managers, and a pairing's events to those outside it;
  * a published event of a known owner that is not addressed to the caller's branch is refused.
@@ -40,7 +34,12 @@ function assertSees(event: EventDoc, actor: Actor, access: OwnerAccess): void {
 
 /** The event with the caller's standing toward its owner, if the caller may see it. */
 export async function seenEvent(db: Database, eventId: string, actor: Actor): Promise<SeenEvent> {
-  const event = await requireEvent(db, eventId);
+  return seenOf(db, await loadEvent(db, eventId), actor);
+}
+
+/** seenEvent for an event already read (with the caller, see handlers/types DocFirstHandler). */
+export async function seenOf(db: Database, event: EventDoc | null, actor: Actor): Promise<SeenEvent> {
+  if (!event) throw notFound();
   const access = await ownerAccess(db, event.owner, actor);
   assertSees(event, actor, access);
   return { event, access };

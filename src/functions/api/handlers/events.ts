@@ -8,23 +8,35 @@ import type { EventDoc } from '../../../db/documents';
 import { audienceOutsideOwner, ownerKey, type Actor, type OwnerAccess } from '../../../domain/event-access';
 import { effectiveStatus, missingForPublish } from '../../../domain/event-lifecycle';
 import { detailOf } from '../../../server/event-views';
-import { lockEvent, managedEvent, seenEvent, writeEvent, type SeenEvent } from '../../../server/events';
+import {
+  eventRef,
+  lockEvent,
+  managedEvent,
+  seenEvent,
+  seenOf,
+  writeEvent,
+  type SeenEvent,
+} from '../../../server/events';
 import { assertOpen, ownerAccess } from '../../../server/owner-access';
 import { fillFreeSeats } from '../../../server/registrations';
 import { noteEventCancelled, noteEventMoved } from '../../../server/reminders/changes';
 import { tellPromoted } from './reminders';
 import { inTransaction } from '../../../server/transaction';
 import { actorOf, nameOf, ownerOrOwn } from './actor';
-import type { Handler, HandlerContext } from './types';
+import { withDocFirst, type Handler, type HandlerContext } from './types';
 import { noPlacesTaken } from '../../../domain/registration';
 
 export { listEvents as list } from './event-list';
 
-export const get: Handler<'event.get'> = async ({ eventId }, ctx) => {
-  const actor = actorOf(ctx);
-  const { event, access } = await seenEvent(ctx.db, eventId, actor);
-  return detailOf(ctx.db, event, actor, access, ctx.now);
-};
+/** The page members open from a reminder or a shared card: the event is read with the caller. */
+export const get = withDocFirst<'event.get', EventDoc>(
+  ({ eventId }) => eventRef(eventId),
+  async (_input, ctx, loaded) => {
+    const actor = actorOf(ctx);
+    const { event, access } = await seenOf(ctx.db, loaded ?? null, actor);
+    return detailOf(ctx.db, event, actor, access, ctx.now);
+  },
+);
 
 type Details = ParsedInput<'event.create'>;
 
