@@ -38,27 +38,30 @@ export interface Claim {
 /** Longer than any function runs (api: 20 s), so a claim this old will never be written. */
 const CLAIM_SETTLED_MS = 60_000;
 
+/** What a claim needs to know of the event: only which attempt to make first depends on it. */
+export type PlaceHint = Pick<EventDoc, '_id' | 'capacity' | 'openPlaces'>;
+
 /**
- * Claims a place for `claimant` in the event as read: a seat if one is open, else a waitlist
- * place. The update's conditions hold it to what was read (published, addressed to the
- * claimant's branch, sign-up not closed, the same capacity), so a change since costs at most a
- * failed attempt. Null when no place could be claimed that way: the caller reads the event again
- * and lets it say why, or queues what only the queue decides.
+ * Claims a place for `claimant` in the event: a seat if one is open, else a waitlist place. The
+ * update's conditions are the whole check (published, addressed to the claimant's branch, sign-up
+ * not closed, the capacity `hint` names), so a stale hint costs at most a failed attempt. Null
+ * when no place could be claimed that way: the caller reads the event and lets it say why, or
+ * queues what only the queue decides.
  */
 export async function claimPlace(
   db: Database,
-  event: Pick<EventDoc, '_id' | 'capacity' | 'openPlaces'>,
+  hint: PlaceHint,
   claimant: { branchId: string },
   now: Date,
 ): Promise<Claim | null> {
   const _ = db.command;
-  const unlimited = event.capacity === null;
+  const unlimited = hint.capacity === null;
   const base = {
-    _id: event._id,
+    _id: hint._id,
     status: 'published',
     audience: claimant.branchId,
     signUpDeadline: _.gte(now),
-    capacity: event.capacity,
+    capacity: hint.capacity,
   };
   const stamp = { lastSequence: _.inc(1), lastClaimAt: db.serverDate(), countsToCheck: true };
   const attempt = async (status: Claim['status']): Promise<Claim | null> => {
@@ -71,7 +74,8 @@ export async function claimPlace(
       doc?: EventDoc | null;
     };
     if (!doc) return null;
-    const after = { ...doc, _id: event._id };
+    const after = { ...doc, _id: hint._id };
+    remember(after);
     return {
       status,
       sequence: after.lastSequence,
@@ -81,11 +85,29 @@ export async function claimPlace(
       event: after,
     };
   };
-  // Try first where the read points; the other only if the event changed since.
-  const first: Claim['status'] = unlimited || (event.openPlaces ?? 0) > 0 ? 'registered' : 'waitlisted';
+  // Try first where the hint points; the other only if the event changed since.
+  const first: Claim['status'] = unlimited || (hint.openPlaces ?? 0) > 0 ? 'registered' : 'waitlisted';
   const claim = await attempt(first);
   if (claim || unlimited) return claim;
   return attempt(first === 'registered' ? 'waitlisted' : 'registered');
+}
+
+/**
+ * The events this function instance has lately seen sign-ups for, as their last claim (or read)
+ * left them. A hint only: it spares a warm instance the read of the event before claiming (the
+ * claim's conditions decide), and which attempt to make first.
+ */
+const hints = new Map<string, PlaceHint>();
+const MAX_HINTS = 200;
+
+export function remember(event: PlaceHint): void {
+  hints.delete(event._id);
+  hints.set(event._id, { _id: event._id, capacity: event.capacity, openPlaces: event.openPlaces });
+  if (hints.size > MAX_HINTS) hints.delete(hints.keys().next().value as string);
+}
+
+export function placeHint(eventId: string): PlaceHint | null {
+  return hints.get(eventId) ?? null;
 }
 
 /**

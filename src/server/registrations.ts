@@ -28,7 +28,7 @@ import { registrationCutoff, signUpOpen } from '../domain/event-lifecycle';
 import type { RequestOp } from '../domain/registration';
 import type { Database } from './cloud';
 import { getDoc, isDuplicateWrite, registrationId } from './docs';
-import { claimPlace, giveBack, type Claim } from './registration-claims';
+import { claimPlace, giveBack, placeHint, remember, type Claim } from './registration-claims';
 import { isActive, settled, type RegistrationChange } from './registration-queue';
 
 export { repairClaimedCounts } from './registration-claims';
@@ -97,6 +97,25 @@ function firstRegistration(db: Database, eventId: string, actor: Actor, name: st
   };
 }
 
+/**
+ * A sign-up by a warm instance that has seen the event lately: it claims without reading the
+ * event first (the claim checks what the read would). Null when there is no hint or the claim
+ * failed: the caller then reads the event and signs up with it (`signUp`).
+ */
+export async function signUpByHint(
+  db: Database,
+  eventId: string,
+  actor: Actor,
+  name: string,
+  now: Date,
+): Promise<RegistrationChange | null> {
+  const hint = placeHint(eventId);
+  const claim = hint ? await claimPlace(db, hint, actor, now) : null;
+  if (!claim) return null;
+  const fresh = firstRegistration(db, eventId, actor, name, now);
+  return placeOrHandBack(db, fresh, claim, now);
+}
+
 /** Sign up for a seat or a waitlist place; signing up again answers the standing registration. */
 export async function signUp(
   db: Database,
@@ -106,6 +125,7 @@ export async function signUp(
   now: Date,
 ): Promise<RegistrationChange> {
   assertOpenFor(event);
+  remember(event);
   const fresh = firstRegistration(db, event._id, actor, name, now);
   // Most sign-ups are a member's first for the event: a claim, then the registration it decided.
   const claim = signUpOpen(event, now) ? await claimPlace(db, event, actor, now) : null;

@@ -3,10 +3,12 @@ import type { RegistrationResult } from '../../../contract';
 import type { EventDoc } from '../../../db/documents';
 import type { Database } from '../../../server/cloud';
 import { countsView, registrationView } from '../../../server/event-views';
-import { eventRef, managedEvent, visibleEvent, visibleOf } from '../../../server/events';
+import { eventRef, loadEvent, managedEvent, visibleEvent, visibleOf } from '../../../server/events';
+import { placeHint } from '../../../server/registration-claims';
 import {
   cancelRegistration,
   releaseRegistration,
+  signUpByHint,
   signUp as signUpFor,
   type RegistrationChange,
 } from '../../../server/registrations';
@@ -25,12 +27,20 @@ async function resultOf(
   };
 }
 
-/** The event is read in one call with the caller (see DocFirstHandler), then the place is claimed. */
+/**
+ * A warm instance that has seen the event lately claims at once (the claim checks what reading
+ * the event would); otherwise the event is read in one call with the caller (see
+ * DocFirstHandler), and it is read after a claim that failed, to say why or to queue.
+ */
 export const signUp = withDocFirst<'registration.signUp', EventDoc>(
-  ({ eventId }) => eventRef(eventId),
-  async (_input, ctx, loaded) => {
+  ({ eventId }) => (placeHint(eventId) ? null : eventRef(eventId)),
+  async ({ eventId }, ctx, loaded) => {
     const actor = actorOf(ctx);
-    const event = await visibleOf(ctx.db, loaded ?? null, actor);
+    if (loaded === undefined) {
+      const claimed = await signUpByHint(ctx.db, eventId, actor, nameOf(ctx), ctx.now);
+      if (claimed) return resultOf(ctx.db, claimed);
+    }
+    const event = await visibleOf(ctx.db, loaded === undefined ? await loadEvent(ctx.db, eventId) : loaded, actor);
     return resultOf(ctx.db, await signUpFor(ctx.db, event, actor, nameOf(ctx), ctx.now));
   },
 );
