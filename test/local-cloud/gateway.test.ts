@@ -160,4 +160,25 @@ describe('function bundles', () => {
       fs.rmSync(projectDir, { recursive: true, force: true });
     }
   });
+
+  it('hand the calls still waiting when the file changes to the new version; the one running finishes', async () => {
+    const functionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianjian-functions-'));
+    const entry = path.join(functionsDir, 'slow', 'index.js');
+    fs.mkdirSync(path.dirname(entry), { recursive: true });
+    fs.writeFileSync(entry, "exports.main = () => new Promise((resolve) => setTimeout(() => resolve('v1'), 400));");
+    const local = await startTestCloud({ functionsDir, maxInstances: 1 });
+    try {
+      expect(await local.callFunction('slow')).toBe('v1');
+      // One instance: the first call runs, the next two wait.
+      const waiting = [local.callFunction('slow'), local.callFunction('slow'), local.callFunction('slow')];
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      fs.writeFileSync(entry, "exports.main = async () => 'v2';");
+      const later = new Date(Date.now() + 2000);
+      fs.utimesSync(entry, later, later);
+      expect(await Promise.all([...waiting, local.callFunction('slow')])).toEqual(['v1', 'v2', 'v2', 'v2']);
+    } finally {
+      await local.stop();
+      fs.rmSync(functionsDir, { recursive: true, force: true });
+    }
+  });
 });

@@ -25,7 +25,9 @@ export type FunctionOutput = 'console' | 'discard';
 
 export type CallOutcome =
   | { ok: true; json: string }
-  | { ok: false; kind: 'error' | 'timeout' | 'crash'; message: string; stack?: string };
+  | { ok: false; kind: 'error' | 'timeout' | 'crash'; message: string; stack?: string }
+  /** The pool was retired while the call waited, before any instance took it: run it elsewhere. */
+  | { ok: false; kind: 'retired' };
 
 export interface CallRequest {
   event: unknown;
@@ -81,12 +83,13 @@ export class FunctionPool {
     });
   }
 
-  /** Stop taking calls; busy instances finish their call, then every instance exits. */
+  /**
+   * Stop taking calls; busy instances finish their call, then every instance exits. Calls still
+   * waiting are handed back unrun (`retired`), for the new version to take, as after a redeploy.
+   */
   async retire(): Promise<void> {
     this.retired = true;
-    for (const pending of this.queue.splice(0)) {
-      pending.resolve({ ok: false, kind: 'crash', message: `function ${this.options.name} is stopping` });
-    }
+    for (const pending of this.queue.splice(0)) pending.resolve({ ok: false, kind: 'retired' });
     await Promise.all([...this.instances].filter((i) => !i.busy).map((i) => this.discard(i)));
   }
 

@@ -85,7 +85,10 @@ export class FunctionsService {
       environment: JSON.stringify({ ...env, TCB_ENV: this.options.envId, SCF_NAMESPACE: this.options.envId }),
     };
     const started = Date.now();
-    const outcome = await pool.call({ event: request.event, context, env });
+    let outcome = await pool.call({ event: request.event, context, env });
+    // Waiting when the bundle changed or the environment was reset: the current version runs it.
+    while (!outcome.ok && outcome.kind === 'retired')
+      outcome = await this.poolFor(request.name).call({ event: request.event, context, env });
     const fields = { requestId, ms: Date.now() - started, source: request.source, openId: request.identity.openId };
     if (outcome.ok) {
       this.options.logger.log('invoke', `${request.name} ok`, fields);
