@@ -6,7 +6,9 @@
  * see ./pack-npm.ts).
  *
  * Functions are bundled with their SDKs inside, so a deploy needs no `npm install` in the cloud
- * and a cold start loads one file. `npm run bench:bundles` reports size and require() time.
+ * and a cold start loads one file. `npm run bench:bundles` reports size and require() time. A
+ * bundle is rebuilt only when a file that went into it, the lock file (which pins the libraries
+ * loaded beside it) or the build scripts changed since it was written.
  *
  * Packing miniprogram_npm is most of the build's time and depends only on the mini-program's
  * packages: it is skipped when a hash of package.json's dependencies and the lock file's entries
@@ -17,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { bundleOnDemand, loadOnFirstUse, ON_DEMAND, stubUnusedSdkModules } from './bundle-parts';
+import { bundleOnDemand, loadOnFirstUse, ON_DEMAND, sourceFiles, stubUnusedSdkModules } from './bundle-parts';
 import { packMiniprogramNpm } from './pack-npm';
 
 const root = path.resolve(__dirname, '..');
@@ -36,14 +38,28 @@ const CACHE_DIR = path.join(
   createHash('sha256').update(root).digest('hex').slice(0, 12),
 );
 
-/** True when the bundle is newer than every file that went into it last time (esbuild's metafile). */
-function bundleIsFresh(name: string, outfile: string): boolean {
-  const inputsFile = path.join(CACHE_DIR, `${name}.inputs.json`);
-  if (!existsSync(outfile) || !existsSync(inputsFile)) return false;
-  const built = statSync(outfile).mtimeMs;
-  const inputs = JSON.parse(readFileSync(inputsFile, 'utf8')) as string[];
-  return inputs.every((input) => existsSync(input) && statSync(input).mtimeMs < built);
+// LJ_BUILD_READABLE=1 npx tsx scripts/build.ts: unminified bundles, for reading a CPU profile.
+const MINIFY = process.env.LJ_BUILD_READABLE !== '1';
+
+/** What the last bundle of a function was made from: esbuild's inputs, and whether it was minified. */
+interface BuildRecord {
+  minify: boolean;
+  inputs: string[];
 }
+
+/** True when the bundle was built the same way and is newer than every file that went into it. */
+function bundleIsFresh(name: string, outfile: string): boolean {
+  const recordFile = path.join(CACHE_DIR, `${name}.build.json`);
+  if (!existsSync(outfile) || !existsSync(recordFile)) return false;
+  const built = statSync(outfile).mtimeMs;
+  const record = JSON.parse(readFileSync(recordFile, 'utf8')) as BuildRecord;
+  return (
+    record.minify === MINIFY && record.inputs.every((input) => existsSync(input) && statSync(input).mtimeMs < built)
+  );
+}
+
+/** Besides the sources: the lock file pins the libraries bundled beside index.js; the scripts make it. */
+const BUILD_INPUTS = ['package-lock.json', 'scripts/build.ts', 'scripts/bundle-parts.ts'];
 
 /** Bundles one function unless its inputs are unchanged; true if it bundled. */
 async function bundleFunction(name: string, force: boolean): Promise<boolean> {
@@ -63,7 +79,7 @@ async function bundleFunction(name: string, force: boolean): Promise<boolean> {
     format: 'cjs',
     external: [...ON_DEMAND],
     plugins: [stubUnusedSdkModules, loadOnFirstUse],
-    minify: process.env.LJ_BUILD_READABLE !== '1', // LJ_BUILD_READABLE=1 npx tsx scripts/build.ts: for reading a CPU profile
+    minify: MINIFY,
     sourcemap: false,
     legalComments: 'none',
     logLevel: 'warning',
@@ -73,8 +89,11 @@ async function bundleFunction(name: string, force: boolean): Promise<boolean> {
   );
   await bundleOnDemand(outdir, imported);
   mkdirSync(CACHE_DIR, { recursive: true });
-  const inputs = Object.keys(result.metafile.inputs).map((input) => path.resolve(root, input));
-  writeFileSync(path.join(CACHE_DIR, `${name}.inputs.json`), JSON.stringify(inputs));
+  const inputs = [...sourceFiles(Object.keys(result.metafile.inputs)), ...BUILD_INPUTS].map((input) =>
+    path.resolve(root, input),
+  );
+  const record: BuildRecord = { minify: MINIFY, inputs };
+  writeFileSync(path.join(CACHE_DIR, `${name}.build.json`), JSON.stringify(record));
   return true;
 }
 

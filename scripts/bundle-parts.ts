@@ -37,16 +37,27 @@ module.exports = new Proxy({}, {
 });`;
 }
 
+// The plugins' esbuild namespaces: modules in them are made up by the plugin, not read from disk.
+const LAZY_NS = 'load-on-first-use';
+const STUB_NS = 'unused-sdk-module';
+
+/**
+ * The files among esbuild's metafile inputs, without the plugins' made-up modules
+ * (`load-on-first-use:axios`): counting those, which are on no disk, would leave no bundle ever
+ * up to date, and every `npm start` would rewrite the bundles under clouds already running them.
+ */
+export function sourceFiles(inputs: readonly string[]): string[] {
+  return inputs.filter((input) => ![LAZY_NS, STUB_NS].some((ns) => input.startsWith(`${ns}:`)));
+}
+
 export const loadOnFirstUse: Plugin = {
   name: 'load-on-first-use',
   setup(pluginBuild) {
     pluginBuild.onResolve({ filter: LAZY }, (args) =>
       // The proxy's own require is the real module, shipped beside the bundle.
-      args.namespace === 'load-on-first-use'
-        ? { path: args.path, external: true }
-        : { path: args.path, namespace: 'load-on-first-use' },
+      args.namespace === LAZY_NS ? { path: args.path, external: true } : { path: args.path, namespace: LAZY_NS },
     );
-    pluginBuild.onLoad({ filter: /.*/, namespace: 'load-on-first-use' }, (args) => ({
+    pluginBuild.onLoad({ filter: /.*/, namespace: LAZY_NS }, (args) => ({
       contents: lazyProxy(args.path),
       loader: 'js',
     }));
@@ -80,10 +91,10 @@ export const stubUnusedSdkModules: Plugin = {
       { filter: /^(\.\/ai|@cloudbase\/ai|@cloudbase\/wx-cloud-client-sdk|\.\/realtime\/websocket-client)$/ },
       (args) =>
         UNUSED_SDK_MODULES.some((m) => m.path.test(args.path) && m.importer.test(args.importer))
-          ? { path: args.path, namespace: 'unused-sdk-module' }
+          ? { path: args.path, namespace: STUB_NS }
           : undefined,
     );
-    pluginBuild.onLoad({ filter: /.*/, namespace: 'unused-sdk-module' }, () => ({ contents: STUB, loader: 'js' }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: STUB_NS }, () => ({ contents: STUB, loader: 'js' }));
   },
 };
 

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { sourceFiles } from '../../../scripts/bundle-parts';
 
 const root = path.resolve(__dirname, '../../..');
 const bundle = (name: string) => readFileSync(path.join(root, 'cloudfunctions', name, 'index.js'), 'utf8');
@@ -23,5 +24,18 @@ describe('the api bundle', () => {
     expect(api).not.toContain('tcb-ws.tencentcloudapi.com');
     expect(api).not.toContain('axios/'); // its User-Agent
     expect(existsSync(path.join(root, 'cloudfunctions/api/node_modules/axios/index.js'))).toBe(true);
+  });
+});
+
+describe('what a bundle is rebuilt for', () => {
+  it("is the files esbuild read, not the plugins' made-up modules, which no disk holds", () => {
+    expect(
+      sourceFiles([
+        'src/functions/api/index.ts',
+        'node_modules/@cloudbase/node-sdk/dist/index.js',
+        'load-on-first-use:axios',
+        'unused-sdk-module:./ai',
+      ]),
+    ).toEqual(['src/functions/api/index.ts', 'node_modules/@cloudbase/node-sdk/dist/index.js']);
   });
 });
