@@ -12,7 +12,10 @@
  *
  * Two writes, so two ways to end between them, both mended here:
  * - the member already has a registration (a double tap, or signing up again after cancelling):
- *   the claim is handed back, and the standing registration answers or takes the request;
+ *   the claim is handed back, and the standing registration answers or takes the request. Taps
+ *   at once may answer differently for a moment: if a tap's waitlist place is written before the
+ *   tap that claimed the last seat, the first answers the waitlist, and the seat handed back
+ *   promotes the member at once (registration-claims.test.ts, five taps);
  * - the function died after claiming: the counters hold a place nobody has. Each claim marks the
  *   event `countsToCheck`; the scheduler recounts such events once their last claim is older than
  *   any function can run (`repairClaimedCounts`), under the queue's lease.
